@@ -1,0 +1,37 @@
+"""Editorial starting content for the demo site."""
+
+from wagtail.models import Site
+
+from portal.models import ContentPage, HomePage
+
+INTRO = (
+    "<p>Zorgaanbieders delen hier geanonimiseerd wat zij betalen voor ICT, vergelijken zich "
+    "met vergelijkbare organisaties, kopen samen in en zien welke leveranciers open "
+    "standaarden echt ondersteunen.</p>"
+)
+
+ABOUT_BODY = [
+    ("heading", "Waarom dit portaal"),
+    ("paragraph", "<p>De markt voor zorg-ICT is uit balans: weinig prijstransparantie, "
+                  "vendor lock-in en beperkte interoperabiliteit. Het portaal brengt vraag "
+                  "en kennis samen.</p>"),
+    ("callout", {"title": "Mededinging", "text": "<p>Prijzen worden alleen als geaggregeerde "
+                 "statistiek getoond, met minstens vijf organisaties per cijfer.</p>"}),
+]
+
+
+def ensure_demo_pages():
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    if not home.intro:
+        home.intro = INTRO
+        home.title = "Zorg-ICT Marktportaal"
+        home.save_revision().publish()
+    if not ContentPage.objects.filter(slug="over-het-portaal").exists():
+        about = ContentPage(title="Over het portaal", slug="over-het-portaal",
+                            intro="Waarvoor het portaal dient en hoe het met gegevens omgaat.",
+                            body=ABOUT_BODY)
+        home.add_child(instance=about)
+        about.save_revision().publish()
+    Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

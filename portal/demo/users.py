@@ -1,0 +1,83 @@
+"""Demo log-ins, one per role. Created only where settings.DEMO_USERS_ENABLED is True
+(dev and test), because their password is printed."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from portal.models import Membership, Organization
+from portal.services import add_member
+from vendors.models import Vendor, VendorRepresentative
+from vendors.services import add_vendor_representative
+
+DEMO_PASSWORD = "demo-portaal-2026"  # noqa: S105 - printed on purpose, dev and test only
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    role_label: str
+
+
+def _first_hospitals():
+    return list(
+        Organization.objects.care_providers()
+        .filter(sector="general_hospital")
+        .order_by("slug")[:2]
+    )
+
+
+def _leading_ehr_vendors(market):
+    return [slug for slug, _ in market.leaf_vendors["epd-ziekenhuis"][:2]]
+
+
+@transaction.atomic
+def create_demo_users(market):
+    """Create (or leave alone) one user per role; returns [(username, description)]."""
+    User = get_user_model()
+    hospital_a, hospital_b = _first_hospitals()
+    association = Organization.objects.get(slug="vereniging-gebruikers-zorgsuite-demo")
+    policy_body = Organization.objects.get(slug="directie-zorgmarkt-demo")
+    vendor_a, vendor_b = (Vendor.objects.get(slug=s) for s in _leading_ehr_vendors(market))
+
+    memberships = [
+        ("inkoper.a", "Anouk", hospital_a, Membership.Role.PROCUREMENT_SPECIALIST),
+        ("inkoper.b", "Bram", hospital_b, Membership.Role.PROCUREMENT_SPECIALIST),
+        ("beheerder.a", "Chantal", hospital_a, Membership.Role.ORGANIZATION_ADMIN),
+        ("lezer.a", "Daan", hospital_a, Membership.Role.VIEWER),
+        ("coordinator", "Eva", association, Membership.Role.COALITION_COORDINATOR),
+        ("analist", "Farid", policy_body, Membership.Role.POLICY_ANALYST),
+    ]
+    created = []
+    for username, first_name, organization, role in memberships:
+        user = _user(User, username, first_name)
+        if not Membership.objects.filter(user=user, organization=organization).exists():
+            add_member(organization=organization, user=user, role=role)
+        created.append((username, f"{Membership.Role(role).label} · {organization.name}"))
+    for username, first_name, vendor in (("leverancier.a", "Gijs", vendor_a),
+                                         ("leverancier.b", "Hanna", vendor_b)):
+        user = _user(User, username, first_name)
+        if not VendorRepresentative.objects.filter(user=user).exists():
+            add_vendor_representative(vendor=vendor, user=user)
+        created.append((username, f"Vendor representative · {vendor.name}"))
+    editor = _user(User, "redacteur", "Iris")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    created.append(("redacteur", "Editor (CMS at /cms/)"))
+    admin = _user(User, "admin", "Joost", superuser=True)
+    created.append((admin.username, "Site administrator (CMS at /cms/)"))
+    return created
+
+
+def _user(User, username, first_name, superuser=False):
+    user, made = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "email": f"{username}@demo.invalid",
+                  "is_staff": superuser, "is_superuser": superuser},
+    )
+    if made:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user

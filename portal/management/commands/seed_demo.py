@@ -1,0 +1,44 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.demo.load import seed_demo_market
+from portal.demo.pages import ensure_demo_pages
+from portal.demo.users import DEMO_PASSWORD, create_demo_users
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the portal with a fictional market: care providers, vendors, products and "
+        "ten years of contracts. Deterministic for a seed; a second run creates nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=["small", "national"], default="small")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--no-users", action="store_true", help="Do not create demo log-ins.")
+
+    def handle(self, *args, scale, seed, no_users, verbosity, **options):
+        started = time.monotonic()
+
+        def progress(done, total, contracts):
+            if verbosity > 1 or (verbosity == 1 and (done == total or done % 500 == 0)):
+                self.stdout.write(f"  organisations {done}/{total}, contracts created {contracts}")
+
+        try:
+            result = seed_demo_market(scale=scale, seed=seed, progress=progress)
+        except Exception as err:
+            raise CommandError(f"Seeding failed, nothing of the failing step was kept: {err}") from err
+        ensure_demo_pages()
+        self.stdout.write(
+            f"Demo market ({scale}, seed {seed}): created {result['organizations']} organisations, "
+            f"{result['vendors']} vendors, {result['contracts']} contracts "
+            f"in {time.monotonic() - started:.1f} s."
+        )
+        if no_users or not settings.DEMO_USERS_ENABLED:
+            return
+        users = create_demo_users(result["market"])
+        self.stdout.write("\nDemo log-ins (password for all: %s):" % DEMO_PASSWORD)
+        for username, description in users:
+            self.stdout.write(f"  {username:<15} {description}")

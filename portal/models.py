@@ -1,0 +1,228 @@
+"""Site-wide models: organisations, their members, and the Wagtail content pages."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import ContentBlocks
+from portal.choices import Province, Sector
+
+kvk_validator = RegexValidator(r"^\d{8}$", _("A KvK number has exactly 8 digits."))
+agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 digits."))
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def care_providers(self):
+        return self.filter(type=Organization.Type.CARE_PROVIDER)
+
+
+class Organization(models.Model):
+    """A legal entity taking part in the portal: a care provider, a user association
+    (e.g. the association of hospitals using one EHR vendor) or a policy body
+    (ministry, competition authority, care authority)."""
+
+    class Type(models.TextChoices):
+        CARE_PROVIDER = "care_provider", _("Care provider")
+        USER_ASSOCIATION = "user_association", _("User association")
+        POLICY_BODY = "policy_body", _("Policy body")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    sector = models.CharField(
+        _("sector"),
+        max_length=30,
+        choices=Sector.choices,
+        blank=True,
+        help_text=_("Required for care providers, empty for other organisations."),
+    )
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices, blank=True)
+    kvk_number = models.CharField(
+        _("KvK number"), max_length=8, blank=True, validators=[kvk_validator]
+    )
+    agb_code = models.CharField(
+        _("AGB code"),
+        max_length=8,
+        blank=True,
+        validators=[agb_validator],
+        help_text=_("Care provider code (care providers only)."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    # Members see the organisation's confidential data through this group ...
+    group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="member_of", editable=False
+    )
+    # ... and those who may change it (procurement specialists, admins) through this one.
+    editors_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="editor_of", editable=False
+    )
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Every organisation owns its two permission groups, whatever path created it
+        # (service, Wagtail admin, fixtures).
+        if self.group_id is None:
+            self.group = Group.objects.create(name=f"org:{self.slug}:members")
+        if self.editors_group_id is None:
+            self.editors_group = Group.objects.create(name=f"org:{self.slug}:editors")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organization_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.type == self.Type.CARE_PROVIDER and not self.sector:
+            raise ValidationError({"sector": _("A care provider needs a sector.")})
+        if self.type != self.Type.CARE_PROVIDER and self.sector:
+            raise ValidationError({"sector": _("Only care providers have a sector.")})
+        if self.type != self.Type.CARE_PROVIDER and self.agb_code:
+            raise ValidationError({"agb_code": _("Only care providers have an AGB code.")})
+
+    @property
+    def is_care_provider(self):
+        return self.type == self.Type.CARE_PROVIDER
+
+
+class OrganizationSize(models.Model):
+    """Size figures of an organisation for one reference year, used to normalise prices
+    (cost per FTE, per bed, as a share of revenue)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="sizes", verbose_name=_("organisation")
+    )
+    year = models.PositiveSmallIntegerField(_("reference year"), validators=[MinValueValidator(2000)])
+    revenue_eur = models.DecimalField(
+        _("revenue (EUR)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    fte = models.DecimalField(
+        _("FTE"), max_digits=9, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    beds = models.PositiveIntegerField(_("beds"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["organization", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="one_size_per_org_year"),
+            models.CheckConstraint(
+                condition=models.Q(revenue_eur__gte=0) & models.Q(fte__gte=0),
+                name="size_figures_not_negative",
+            ),
+        ]
+        verbose_name = _("organisation size")
+        verbose_name_plural = _("organisation sizes")
+
+    def __str__(self):
+        return f"{self.organization} {self.year}"
+
+
+class Membership(models.Model):
+    """A user's place in an organisation. The role decides which of the organisation's
+    groups the user is in, and so what the user may see and change."""
+
+    class Role(models.TextChoices):
+        PROCUREMENT_SPECIALIST = "procurement_specialist", _("Procurement specialist")
+        ORGANIZATION_ADMIN = "organization_admin", _("Organisation admin")
+        VIEWER = "viewer", _("Viewer")
+        POLICY_ANALYST = "policy_analyst", _("Policy analyst")
+        COALITION_COORDINATOR = "coalition_coordinator", _("Coalition coordinator")
+
+    EDITOR_ROLES = frozenset({Role.PROCUREMENT_SPECIALIST, Role.ORGANIZATION_ADMIN})
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org"),
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} @ {self.organization} ({self.get_role_display()})"
+
+    def clean(self):
+        org_type = getattr(self.organization, "type", None)
+        if self.role == self.Role.POLICY_ANALYST and org_type != Organization.Type.POLICY_BODY:
+            raise ValidationError({"role": _("Policy analysts belong to a policy body.")})
+        if org_type == Organization.Type.POLICY_BODY and self.role not in (
+            self.Role.POLICY_ANALYST,
+            self.Role.ORGANIZATION_ADMIN,
+        ):
+            raise ValidationError(
+                {"role": _("Members of a policy body are policy analysts or admins.")}
+            )
+
+    @property
+    def can_edit(self):
+        return self.role in self.EDITOR_ROLES
+
+
+class HomePage(Page):
+    """The portal's front page, with live market figures next to editorial text."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.selectors import portal_figures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = portal_figures()
+        return context
+
+
+class ContentPage(Page):
+    """Guidance, news and methodology text written by editors."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = ["portal.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from contracts import views as contract_views
+from portal import views as portal_views
+from portal.health import healthz
+from vendors import views as vendor_views
+
+urlpatterns = [
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisaties/", portal_views.organization_list, name="organization_list"),
+    path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),
+    path("leveranciers/", vendor_views.vendor_list, name="vendor_list"),
+    path("leveranciers/<slug:slug>/", vendor_views.vendor_detail, name="vendor_detail"),
+    path("producten/", vendor_views.product_list, name="product_list"),
+    path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),
+    path("categorieen/", vendor_views.category_list, name="category_list"),
+    path("standaarden/", vendor_views.standard_list, name="standard_list"),
+    path("contracten/", contract_views.contract_list, name="contract_list"),
+    path("contracten/<int:pk>/", contract_views.contract_detail, name="contract_detail"),
+    path("api/v1/", include("portal.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves everything else (the home page and editorial pages); keep it last.
+urlpatterns += [path("", include(wagtail_urls))]

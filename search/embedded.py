@@ -1,0 +1,31 @@
+"""Start the embedded search engine (osmem-server) for local runs and tests.
+
+No Django import here: the project's scripts use this before Django starts. The engine
+keeps everything in memory and exits with the process that started it."""
+
+import contextlib
+import os
+import sys
+
+
+@contextlib.contextmanager
+def search_engine_environment():
+    """Yield an environment for child processes that points at a search engine: the
+    one in ELASTICSEARCH_URL when set, else a fresh osmem-server on a free port."""
+    env = dict(os.environ)
+    if env.get("ELASTICSEARCH_URL"):
+        env.setdefault("SEARCH_ENGINE", "elasticsearch")
+        yield env
+        return
+    from osmem_server import OsmemServer
+
+    server = OsmemServer.start(japanese=False)
+    print(f"Search engine: osmem-server {server.version} at {server.url}", file=sys.stderr)
+    env["ELASTICSEARCH_URL"] = server.url
+    env["SEARCH_ENGINE"] = "osmem"
+    try:
+        yield env
+    finally:
+        server.process.terminate()
+        with contextlib.suppress(Exception):
+            server.process.wait(timeout=5)

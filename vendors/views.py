@@ -1,0 +1,67 @@
+"""The public vendor and product directory."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from vendors.models import Product, Standard, Vendor
+from vendors.selectors import category_tree, directory_products, directory_vendors
+
+PAGE_SIZE = 25
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def vendor_list(request):
+    query = request.GET.get("q", "").strip()
+    category = request.GET.get("categorie", "")
+    vendors = directory_vendors(query=query, category_slug=category)
+    return render(
+        request,
+        "vendors/vendor_list.html",
+        {"page": _page(request, vendors), "query": query, "category": category,
+         "categories": category_tree()},
+    )
+
+
+def vendor_detail(request, slug):
+    vendor = get_object_or_404(Vendor.objects.select_related("parent_group"), slug=slug)
+    products = vendor.products.select_related("category", "category__parent").order_by("name")
+    return render(request, "vendors/vendor_detail.html", {"vendor": vendor, "products": products})
+
+
+def product_list(request):
+    query = request.GET.get("q", "").strip()
+    category = request.GET.get("categorie", "")
+    deployment = request.GET.get("inzet", "")
+    if deployment not in Product.Deployment.values:
+        deployment = ""
+    products = directory_products(query=query, category_slug=category, deployment=deployment)
+    return render(
+        request,
+        "vendors/product_list.html",
+        {"page": _page(request, products), "query": query, "category": category,
+         "deployment": deployment, "deployments": Product.Deployment.choices,
+         "categories": category_tree()},
+    )
+
+
+def product_detail(request, slug):
+    product = get_object_or_404(
+        Product.objects.select_related("vendor", "category", "category__parent"), slug=slug
+    )
+    return render(request, "vendors/product_detail.html", {"product": product})
+
+
+def category_list(request):
+    return render(request, "vendors/category_list.html", {"categories": category_tree()})
+
+
+def standard_list(request):
+    standards = Standard.objects.all()
+    return render(
+        request,
+        "vendors/standard_list.html",
+        {"standards": standards, "kinds": Standard.Kind},
+    )
