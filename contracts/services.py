@@ -74,20 +74,38 @@ def _check_products(products, *, vendor, category):
     for product in products:
         if product.vendor_id != vendor.pk:
             raise ValidationError(
-                {"products": _("%(product)s is not a product of %(vendor)s.")
-                 % {"product": product, "vendor": vendor}}
+                {
+                    "products": _("%(product)s is not a product of %(vendor)s.")
+                    % {"product": product, "vendor": vendor}
+                }
             )
         if product.category_id != category.pk:
             raise ValidationError(
-                {"products": _("%(product)s does not belong to the category %(category)s.")
-                 % {"product": product, "category": category}}
+                {
+                    "products": _("%(product)s does not belong to the category %(category)s.")
+                    % {"product": product, "category": category}
+                }
             )
 
 
 @transaction.atomic
-def create_contract(*, organization, vendor, category, reference, start_date, end_date,
-                    initial_term_months, status, products=(), renewal_term_months=None,
-                    notice_period_months=0, auto_renewal=False, lines=(), clause_answers=None):
+def create_contract(
+    *,
+    organization,
+    vendor,
+    category,
+    reference,
+    start_date,
+    end_date,
+    initial_term_months,
+    status,
+    products=(),
+    renewal_term_months=None,
+    notice_period_months=0,
+    auto_renewal=False,
+    lines=(),
+    clause_answers=None,
+):
     """Create a contract with its lines (dicts of ContractLine fields) and clause answers
     ({clause code: answer}), validated as a whole."""
     contract = Contract(

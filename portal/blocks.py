@@ -14,6 +14,8 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class ContentBlocks(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("heading"), form_classname="title", template="portal/blocks/heading.html")
+    heading = blocks.CharBlock(
+        label=_("heading"), form_classname="title", template="portal/blocks/heading.html"
+    )
     paragraph = blocks.RichTextBlock(label=_("paragraph"))
     callout = CalloutBlock(label=_("callout"))

@@ -21,7 +21,9 @@ def healthz(request):
     report = {"database": database_status(), "search": engine_status()}
     # The portal works without search (it degrades); without a database it does not.
     healthy = report["database"]["status"] == "ok"
-    report["status"] = "ok" if healthy and report["search"]["status"] == "ok" else (
-        "degraded" if healthy else "down"
+    report["status"] = (
+        "ok"
+        if healthy and report["search"]["status"] == "ok"
+        else ("degraded" if healthy else "down")
     )
     return JsonResponse(report, status=200 if healthy else 503)

@@ -107,7 +107,9 @@ class OrganizationSize(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="sizes", verbose_name=_("organisation")
     )
-    year = models.PositiveSmallIntegerField(_("reference year"), validators=[MinValueValidator(2000)])
+    year = models.PositiveSmallIntegerField(
+        _("reference year"), validators=[MinValueValidator(2000)]
+    )
     revenue_eur = models.DecimalField(
         _("revenue (EUR)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
     )

@@ -11,12 +11,9 @@ def has_perm(user, perm, obj=None):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     if obj is not None and getattr(obj, "MEMBERS_ONLY", False):
-        return (
-            get_objects_for_user(
-                user, perm, klass=type(obj).objects.filter(pk=obj.pk), with_superuser=False
-            )
-            .exists()
-        )
+        return get_objects_for_user(
+            user, perm, klass=type(obj).objects.filter(pk=obj.pk), with_superuser=False
+        ).exists()
     return user.has_perm(perm, obj)
 
 

@@ -6,8 +6,9 @@ from portal.models import Membership, Organization, OrganizationSize
 
 
 @transaction.atomic
-def create_organization(*, name, slug, type, sector="", province="", kvk_number="", agb_code="",
-                        website=""):
+def create_organization(
+    *, name, slug, type, sector="", province="", kvk_number="", agb_code="", website=""
+):
     organization = Organization(
         name=name,
         slug=slug,

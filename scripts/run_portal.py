@@ -19,8 +19,9 @@ def manage(env, *args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", default="8000")
-    parser.add_argument("--scale", default=os.environ.get("DEMO_SCALE", "small"),
-                        choices=["small", "national"])
+    parser.add_argument(
+        "--scale", default=os.environ.get("DEMO_SCALE", "small"), choices=["small", "national"]
+    )
     args = parser.parse_args()
     with search_engine_environment() as env:
         manage(env, "migrate", "--no-input", "-v", "0")

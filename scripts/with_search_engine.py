@@ -11,7 +11,7 @@ from search.embedded import search_engine_environment  # noqa: E402
 
 def main(argv):
     if "--" in argv:
-        argv = argv[argv.index("--") + 1:]
+        argv = argv[argv.index("--") + 1 :]
     if not argv:
         sys.exit("usage: with_search_engine.py -- COMMAND [ARGS...]")
     with search_engine_environment() as env:

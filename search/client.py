@@ -22,7 +22,7 @@ def get_client():
 
 
 def engine_status():
-    """"ok" when the engine answers, else a short reason. Never raises."""
+    """ "ok" when the engine answers, else a short reason. Never raises."""
     try:
         info = get_client().info()
     except Exception as err:  # any transport or API failure means: not reachable

@@ -20,7 +20,7 @@ def search_engine_environment():
     from osmem_server import OsmemServer
 
     server = OsmemServer.start(japanese=False)
-    print(f"Search engine: osmem-server {server.version} at {server.url}", file=sys.stderr)
+    sys.stderr.write(f"Search engine: osmem-server {server.version} at {server.url}\n")
     env["ELASTICSEARCH_URL"] = server.url
     env["SEARCH_ENGINE"] = "osmem"
     try:

@@ -1,6 +1,7 @@
 """Read-only public API for the vendor directory and the reference catalogues."""
 
 from django.db.models import Q
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from vendors.models import Product, ProductCategory, Standard, Vendor
@@ -34,8 +35,16 @@ class ProductSerializer(serializers.ModelSerializer):
 class StandardSerializer(serializers.ModelSerializer):
     class Meta:
         model = Standard
-        fields = ["code", "name", "kind", "steward", "version", "url", "description",
-                  "description_en"]
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "steward",
+            "version",
+            "url",
+            "description",
+            "description_en",
+        ]
 
 
 class VendorViewSet(viewsets.ReadOnlyModelViewSet):
@@ -46,6 +55,15 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("vendor", str, description="Vendor slug"),
+            OpenApiParameter("category", str, description="Category slug (either level)"),
+            OpenApiParameter("deployment", str, enum=Product.Deployment.values),
+        ]
+    )
+)
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     """Products; filter with ``?vendor=<slug>``, ``?category=<slug>``, ``?deployment=``."""
 

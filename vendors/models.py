@@ -21,7 +21,9 @@ class Vendor(models.Model):
     kvk_number = models.CharField(
         _("KvK number"), max_length=8, blank=True, validators=[kvk_validator]
     )
-    country = models.CharField(_("country"), max_length=2, default="NL", help_text=_("ISO 3166 code"))
+    country = models.CharField(
+        _("country"), max_length=2, default="NL", help_text=_("ISO 3166 code")
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     parent_group = models.ForeignKey(
@@ -165,9 +167,7 @@ class Product(models.Model):
 
     def clean(self):
         if self.category_id and self.category.parent_id is None:
-            raise ValidationError(
-                {"category": _("Choose a subcategory, not a main category.")}
-            )
+            raise ValidationError({"category": _("Choose a subcategory, not a main category.")})
 
 
 class Standard(models.Model):

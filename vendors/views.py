@@ -20,8 +20,12 @@ def vendor_list(request):
     return render(
         request,
         "vendors/vendor_list.html",
-        {"page": _page(request, vendors), "query": query, "category": category,
-         "categories": category_tree()},
+        {
+            "page": _page(request, vendors),
+            "query": query,
+            "category": category,
+            "categories": category_tree(),
+        },
     )
 
 
@@ -41,9 +45,14 @@ def product_list(request):
     return render(
         request,
         "vendors/product_list.html",
-        {"page": _page(request, products), "query": query, "category": category,
-         "deployment": deployment, "deployments": Product.Deployment.choices,
-         "categories": category_tree()},
+        {
+            "page": _page(request, products),
+            "query": query,
+            "category": category,
+            "deployment": deployment,
+            "deployments": Product.Deployment.choices,
+            "categories": category_tree(),
+        },
     )
 
 

@@ -32,10 +32,18 @@ MAIN_SYSTEM_LEAVES = frozenset({"epd-ziekenhuis", "epd-ggz", "ecd-vvt-ghz", "his
 LEAF_TOP = {child[0]: top[0] for top in PRODUCT_TAXONOMY for child in top[3]}
 # Provinces weighted roughly by population, so the demo map looks like the country.
 PROVINCE_WEIGHTS = {
-    Province.GRONINGEN: 3, Province.FRIESLAND: 4, Province.DRENTHE: 3, Province.OVERIJSSEL: 7,
-    Province.FLEVOLAND: 2, Province.GELDERLAND: 12, Province.UTRECHT: 8,
-    Province.NOORD_HOLLAND: 16, Province.ZUID_HOLLAND: 21, Province.ZEELAND: 2,
-    Province.NOORD_BRABANT: 15, Province.LIMBURG: 7,
+    Province.GRONINGEN: 3,
+    Province.FRIESLAND: 4,
+    Province.DRENTHE: 3,
+    Province.OVERIJSSEL: 7,
+    Province.FLEVOLAND: 2,
+    Province.GELDERLAND: 12,
+    Province.UTRECHT: 8,
+    Province.NOORD_HOLLAND: 16,
+    Province.ZUID_HOLLAND: 21,
+    Province.ZEELAND: 2,
+    Province.NOORD_BRABANT: 15,
+    Province.LIMBURG: 7,
 }
 
 
@@ -110,6 +118,7 @@ def _lognormal(rng, sigma):
 
 # --- organisations -----------------------------------------------------------------
 
+
 def generate_organizations(scale, seed):
     rng = random.Random(f"{seed}:organizations")
     used = set()
@@ -132,14 +141,19 @@ def generate_organizations(scale, seed):
                 revenue *= 1 + rng.gauss(0, 0.02)
                 beds = round(revenue / profile.eur_per_bed) if profile.eur_per_bed else None
                 org.sizes.append(
-                    (year, _money(revenue), Decimal(round(revenue / profile.eur_per_fte, 1))
-                     .quantize(Decimal("0.1")), beds)
+                    (
+                        year,
+                        _money(revenue),
+                        Decimal(round(revenue / profile.eur_per_fte, 1)).quantize(Decimal("0.1")),
+                        beds,
+                    )
                 )
             organizations.append(org)
     return organizations
 
 
 # --- vendors and products --------------------------------------------------------------
+
 
 def _vendors_per_leaf(scale, leaf):
     wanted = LEAVES[leaf].vendors_national
@@ -155,9 +169,11 @@ def generate_market(scale, seed):
     for index in range(VENDOR_COUNT[scale]):
         stem = names.unique(names.vendor_stem, used, rng)
         name = names.vendor_name(rng, stem)
-        vendors.append(VendorRecord(slug=slugify(stem), name=name, home_top=tops[index % len(tops)]))
+        vendors.append(
+            VendorRecord(slug=slugify(stem), name=name, home_top=tops[index % len(tops)])
+        )
     # About one vendor in ten belongs to the group of another one.
-    for vendor in vendors[len(tops):]:
+    for vendor in vendors[len(tops) :]:
         if rng.random() < 0.1:
             vendor.parent_slug = rng.choice(vendors[: len(tops)]).slug
 
@@ -199,6 +215,7 @@ def generate_market(scale, seed):
 
 # --- contracts -------------------------------------------------------------------------
 
+
 def _slots(rng, org, scale):
     """The contract chains an organisation keeps: one per category it buys, plus (at
     national scale) extra parallel contracts in the larger categories."""
@@ -231,8 +248,12 @@ def _size_in(org, year):
 
 def _quantity(unit, org, year):
     _, _, fte, beds = _size_in(org, year)
-    per_unit = {"fte": fte, "user": fte * Decimal("1.1"), "workstation": fte * Decimal("0.8"),
-                "bed": Decimal(beds or 0)}
+    per_unit = {
+        "fte": fte,
+        "user": fte * Decimal("1.1"),
+        "workstation": fte * Decimal("0.8"),
+        "bed": Decimal(beds or 0),
+    }
     if unit == "flat" or not per_unit.get(unit):
         return "flat", Decimal(1)
     return unit, max(per_unit[unit].quantize(Decimal(1)), Decimal(1))
@@ -243,8 +264,10 @@ def _lines(rng, annual, term_months, deployment, unit, org, year):
     years = term_months / 12
     parts = []  # (cost_type, description, yearly-equivalent weight, frequency, main?)
     if deployment == "on_premises":
-        parts += [("licence", "Licentie", 0.50, "yearly", True),
-                  ("maintenance", "Onderhoud en support", 0.20, "yearly", False)]
+        parts += [
+            ("licence", "Licentie", 0.50, "yearly", True),
+            ("maintenance", "Onderhoud en support", 0.20, "yearly", False),
+        ]
     else:
         parts += [("subscription", "Abonnement", 0.65, "yearly", True)]
         if deployment == "hosted":
@@ -274,8 +297,7 @@ def _clauses(rng, year):
     for code in CLAUSE_CODES:
         r = rng.random()
         answers[code] = (
-            "yes" if r < yes else "partly" if r < yes + 0.15
-            else "unknown" if r > 0.92 else "no"
+            "yes" if r < yes else "partly" if r < yes + 0.15 else "unknown" if r > 0.92 else "no"
         )
     return answers
 
@@ -298,17 +320,30 @@ def generate_contracts(market, org, scale, seed, today):
         profile = LEAVES[leaf]
         vendor_slugs, weights = zip(*market.leaf_vendors[leaf], strict=True)
         first = max(FIRST_YEAR - 3, profile.first_year)
-        start = date(first, 1, 1) + timedelta(days=rng.randrange(365 * (4 if first < FIRST_YEAR else 3)))
+        start = date(first, 1, 1) + timedelta(
+            days=rng.randrange(365 * (4 if first < FIRST_YEAR else 3))
+        )
         vendor = rng.choices(vendor_slugs, weights)[0]
         while start <= last_start:
-            terms = [m for m in range(12, 121, 12) if profile.term_months[0] <= m <= profile.term_months[1]]
+            terms = [
+                m
+                for m in range(12, 121, 12)
+                if profile.term_months[0] <= m <= profile.term_months[1]
+            ]
             term = rng.choice(terms)
             renewal = rng.choice([None, 12, 24])
             extended = renewal is not None and rng.random() < 0.4
             end = add_months(start, term + (renewal if extended else 0)) - timedelta(days=1)
             notice = rng.choice([m for m in (1, 3, 6, 12) if m < term])
-            factor = vendor_factor.setdefault(vendor, _lognormal(random.Random(f"{seed}:price:{vendor}"), 0.15))
-            annual = budget * factor * _lognormal(rng, 0.25) * (1 + YEARLY_GROWTH) ** (start.year - BASE_YEAR)
+            factor = vendor_factor.setdefault(
+                vendor, _lognormal(random.Random(f"{seed}:price:{vendor}"), 0.15)
+            )
+            annual = (
+                budget
+                * factor
+                * _lognormal(rng, 0.25)
+                * (1 + YEARLY_GROWTH) ** (start.year - BASE_YEAR)
+            )
             products = market.products_by_vendor_leaf[(vendor, leaf)]
             deployment = market.deployment_by_product[products[0]]
             sequence += 1
@@ -332,4 +367,3 @@ def generate_contracts(market, org, scale, seed, today):
             if rng.random() < profile.switch_probability and len(vendor_slugs) > 1:
                 others = [(v, w) for v, w in zip(vendor_slugs, weights, strict=True) if v != vendor]
                 vendor = rng.choices([v for v, _ in others], [w for _, w in others])[0]
-

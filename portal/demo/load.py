@@ -17,14 +17,26 @@ ORGS_PER_CHUNK = 100
 
 # Fictional user associations and policy bodies, always present.
 OTHER_ORGANIZATIONS = [
-    ("vereniging-gebruikers-zorgsuite-demo", "Vereniging Gebruikers Zorgsuite (demo)",
-     Organization.Type.USER_ASSOCIATION),
-    ("samenwerkende-ggz-inkoop-demo", "Samenwerkende GGZ-inkoop (demo)",
-     Organization.Type.USER_ASSOCIATION),
-    ("directie-zorgmarkt-demo", "Directie Zorgmarkt en ICT (demo-ministerie)",
-     Organization.Type.POLICY_BODY),
-    ("markttoezicht-demo", "Bureau Markttoezicht Zorg (demo-toezichthouder)",
-     Organization.Type.POLICY_BODY),
+    (
+        "vereniging-gebruikers-zorgsuite-demo",
+        "Vereniging Gebruikers Zorgsuite (demo)",
+        Organization.Type.USER_ASSOCIATION,
+    ),
+    (
+        "samenwerkende-ggz-inkoop-demo",
+        "Samenwerkende GGZ-inkoop (demo)",
+        Organization.Type.USER_ASSOCIATION,
+    ),
+    (
+        "directie-zorgmarkt-demo",
+        "Directie Zorgmarkt en ICT (demo-ministerie)",
+        Organization.Type.POLICY_BODY,
+    ),
+    (
+        "markttoezicht-demo",
+        "Bureau Markttoezicht Zorg (demo-toezichthouder)",
+        Organization.Type.POLICY_BODY,
+    ),
 ]
 
 
@@ -35,18 +47,29 @@ def _new_groups(names):
 
 def _load_organizations(records):
     existing = set(Organization.objects.values_list("slug", flat=True))
-    rows = [(r.slug, r.name, Organization.Type.CARE_PROVIDER, r.sector, r.province)
-            for r in records if r.slug not in existing]
-    rows += [(slug, name, kind, "", "") for slug, name, kind in OTHER_ORGANIZATIONS
-             if slug not in existing]
+    rows = [
+        (r.slug, r.name, Organization.Type.CARE_PROVIDER, r.sector, r.province)
+        for r in records
+        if r.slug not in existing
+    ]
+    rows += [
+        (slug, name, kind, "", "")
+        for slug, name, kind in OTHER_ORGANIZATIONS
+        if slug not in existing
+    ]
     groups = _new_groups(
         [f"org:{slug}:{part}" for slug, *_ in rows for part in ("members", "editors")]
     )
     Organization.objects.bulk_create(
         [
             Organization(
-                slug=slug, name=name, type=kind, sector=sector, province=province,
-                group=groups[f"org:{slug}:members"], editors_group=groups[f"org:{slug}:editors"],
+                slug=slug,
+                name=name,
+                type=kind,
+                sector=sector,
+                province=province,
+                group=groups[f"org:{slug}:members"],
+                editors_group=groups[f"org:{slug}:editors"],
             )
             for slug, name, kind, sector, province in rows
         ],
@@ -56,8 +79,9 @@ def _load_organizations(records):
     have = set(OrganizationSize.objects.values_list("organization__slug", "year"))
     OrganizationSize.objects.bulk_create(
         [
-            OrganizationSize(organization=by_slug[r.slug], year=year, revenue_eur=revenue,
-                             fte=fte, beds=beds)
+            OrganizationSize(
+                organization=by_slug[r.slug], year=year, revenue_eur=revenue, fte=fte, beds=beds
+            )
             for r in records
             for year, revenue, fte, beds in r.sizes
             if (r.slug, year) not in have
@@ -72,8 +96,16 @@ def _load_vendors(market):
     new = [v for v in market.vendors if v.slug not in existing]
     groups = _new_groups([f"vendor:{v.slug}" for v in new])
     Vendor.objects.bulk_create(
-        [Vendor(slug=v.slug, name=v.name, country="NL", group=groups[f"vendor:{v.slug}"],
-                description="Fictieve leverancier voor de demo-omgeving.") for v in new],
+        [
+            Vendor(
+                slug=v.slug,
+                name=v.name,
+                country="NL",
+                group=groups[f"vendor:{v.slug}"],
+                description="Fictieve leverancier voor de demo-omgeving.",
+            )
+            for v in new
+        ],
         batch_size=BATCH,
     )
     vendors = Vendor.objects.in_bulk(field_name="slug")
@@ -89,8 +121,13 @@ def _load_vendors(market):
     existing_products = set(Product.objects.values_list("slug", flat=True))
     Product.objects.bulk_create(
         [
-            Product(slug=p.slug, name=p.name, vendor=vendors[p.vendor_slug],
-                    category=categories[p.leaf], deployment=p.deployment)
+            Product(
+                slug=p.slug,
+                name=p.name,
+                vendor=vendors[p.vendor_slug],
+                category=categories[p.leaf],
+                deployment=p.deployment,
+            )
             for p in market.products
             if p.slug not in existing_products
         ],
@@ -100,14 +137,15 @@ def _load_vendors(market):
     return vendors, categories, products, len(new)
 
 
-def _load_contracts(market, organizations, vendors, categories, products, scale, seed, today,
-                    progress):
+def _load_contracts(
+    market, organizations, vendors, categories, products, scale, seed, today, progress
+):
     clauses = LockInClause.objects.in_bulk(field_name="code")
     through = Contract.products.through
     created = 0
     records_orgs = market.organizations
     for chunk_start in range(0, len(records_orgs), ORGS_PER_CHUNK):
-        chunk = records_orgs[chunk_start: chunk_start + ORGS_PER_CHUNK]
+        chunk = records_orgs[chunk_start : chunk_start + ORGS_PER_CHUNK]
         org_ids = [organizations[r.slug].pk for r in chunk]
         existing = set(
             Contract.objects.filter(organization_id__in=org_ids).values_list(
@@ -120,32 +158,57 @@ def _load_contracts(market, organizations, vendors, categories, products, scale,
             for c in generate_contracts(market, record, scale, seed, today):
                 if (org.pk, c.reference) in existing:
                     continue
-                pending.append((c, Contract(
-                    organization=org, reference=c.reference, vendor=vendors[c.vendor_slug],
-                    category=categories[c.leaf], start_date=c.start, end_date=c.end,
-                    initial_term_months=c.initial_term_months,
-                    renewal_term_months=c.renewal_term_months,
-                    notice_period_months=c.notice_period_months,
-                    auto_renewal=c.auto_renewal, status=c.status,
-                )))
+                pending.append(
+                    (
+                        c,
+                        Contract(
+                            organization=org,
+                            reference=c.reference,
+                            vendor=vendors[c.vendor_slug],
+                            category=categories[c.leaf],
+                            start_date=c.start,
+                            end_date=c.end,
+                            initial_term_months=c.initial_term_months,
+                            renewal_term_months=c.renewal_term_months,
+                            notice_period_months=c.notice_period_months,
+                            auto_renewal=c.auto_renewal,
+                            status=c.status,
+                        ),
+                    )
+                )
         with transaction.atomic():
             Contract.objects.bulk_create([obj for _, obj in pending], batch_size=BATCH)
             through.objects.bulk_create(
-                [through(contract_id=obj.pk, product_id=products[slug].pk)
-                 for record, obj in pending for slug in record.product_slugs],
+                [
+                    through(contract_id=obj.pk, product_id=products[slug].pk)
+                    for record, obj in pending
+                    for slug in record.product_slugs
+                ],
                 batch_size=BATCH,
             )
             ContractLine.objects.bulk_create(
-                [ContractLine(contract_id=obj.pk, cost_type=ct, description=desc, amount=amount,
-                              frequency=freq, unit=unit, quantity=qty)
-                 for record, obj in pending
-                 for ct, desc, amount, freq, unit, qty in record.lines],
+                [
+                    ContractLine(
+                        contract_id=obj.pk,
+                        cost_type=ct,
+                        description=desc,
+                        amount=amount,
+                        frequency=freq,
+                        unit=unit,
+                        quantity=qty,
+                    )
+                    for record, obj in pending
+                    for ct, desc, amount, freq, unit, qty in record.lines
+                ],
                 batch_size=BATCH,
             )
             ContractClause.objects.bulk_create(
-                [ContractClause(contract_id=obj.pk, clause=clauses[code], answer=answer)
-                 for record, obj in pending if record.clauses
-                 for code, answer in record.clauses.items()],
+                [
+                    ContractClause(contract_id=obj.pk, clause=clauses[code], answer=answer)
+                    for record, obj in pending
+                    if record.clauses
+                    for code, answer in record.clauses.items()
+                ],
                 batch_size=BATCH,
             )
             grant_contract_permissions([obj for _, obj in pending], batch_size=BATCH)

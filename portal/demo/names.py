@@ -1,14 +1,62 @@
 """Invented names for the demo data: no real organisation or vendor is meant."""
 
-ONSETS = ("b", "br", "d", "dr", "f", "g", "gr", "h", "k", "kl", "kr", "l", "m", "n", "p",
-          "pl", "r", "s", "st", "t", "tr", "v", "vl", "w", "z", "zw")
+ONSETS = (
+    "b",
+    "br",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "k",
+    "kl",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pl",
+    "r",
+    "s",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "vl",
+    "w",
+    "z",
+    "zw",
+)
 VOWELS = ("a", "e", "i", "o", "u", "aa", "ee", "oo", "ie", "ui", "ou", "ei")
 CODAS = ("", "l", "n", "r", "s", "k", "m", "rt", "nd", "st")
-PLACE_ENDINGS = ("veen", "dam", "wijk", "hoven", "meer", "broek", "horst", "zijl", "kerk",
-                 "loo", "dorp", "wolde", "sted", "rode", "lingen")
+PLACE_ENDINGS = (
+    "veen",
+    "dam",
+    "wijk",
+    "hoven",
+    "meer",
+    "broek",
+    "horst",
+    "zijl",
+    "kerk",
+    "loo",
+    "dorp",
+    "wolde",
+    "sted",
+    "rode",
+    "lingen",
+)
 VENDOR_ENDINGS = ("ix", "ora", "ant", "ello", "ique", "yra", "on", "ava", "ent", "ium")
-VENDOR_FORMS = ("B.V.", "Zorg-IT B.V.", "Health Systems B.V.", "Software B.V.", "Solutions B.V.",
-                "Medical IT B.V.", "Group N.V.")
+VENDOR_FORMS = (
+    "B.V.",
+    "Zorg-IT B.V.",
+    "Health Systems B.V.",
+    "Software B.V.",
+    "Solutions B.V.",
+    "Medical IT B.V.",
+    "Group N.V.",
+)
 
 
 def _syllable(rng):

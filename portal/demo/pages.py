@@ -12,11 +12,20 @@ INTRO = (
 
 ABOUT_BODY = [
     ("heading", "Waarom dit portaal"),
-    ("paragraph", "<p>De markt voor zorg-ICT is uit balans: weinig prijstransparantie, "
-                  "vendor lock-in en beperkte interoperabiliteit. Het portaal brengt vraag "
-                  "en kennis samen.</p>"),
-    ("callout", {"title": "Mededinging", "text": "<p>Prijzen worden alleen als geaggregeerde "
-                 "statistiek getoond, met minstens vijf organisaties per cijfer.</p>"}),
+    (
+        "paragraph",
+        "<p>De markt voor zorg-ICT is uit balans: weinig prijstransparantie, "
+        "vendor lock-in en beperkte interoperabiliteit. Het portaal brengt vraag "
+        "en kennis samen.</p>",
+    ),
+    (
+        "callout",
+        {
+            "title": "Mededinging",
+            "text": "<p>Prijzen worden alleen als geaggregeerde "
+            "statistiek getoond, met minstens vijf organisaties per cijfer.</p>",
+        },
+    ),
 ]
 
 
@@ -29,9 +38,12 @@ def ensure_demo_pages():
         home.title = "Zorg-ICT Marktportaal"
         home.save_revision().publish()
     if not ContentPage.objects.filter(slug="over-het-portaal").exists():
-        about = ContentPage(title="Over het portaal", slug="over-het-portaal",
-                            intro="Waarvoor het portaal dient en hoe het met gegevens omgaat.",
-                            body=ABOUT_BODY)
+        about = ContentPage(
+            title="Over het portaal",
+            slug="over-het-portaal",
+            intro="Waarvoor het portaal dient en hoe het met gegevens omgaat.",
+            body=ABOUT_BODY,
+        )
         home.add_child(instance=about)
         about.save_revision().publish()
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

@@ -24,9 +24,7 @@ class DemoUser:
 
 def _first_hospitals():
     return list(
-        Organization.objects.care_providers()
-        .filter(sector="general_hospital")
-        .order_by("slug")[:2]
+        Organization.objects.care_providers().filter(sector="general_hospital").order_by("slug")[:2]
     )
 
 
@@ -57,8 +55,10 @@ def create_demo_users(market):
         if not Membership.objects.filter(user=user, organization=organization).exists():
             add_member(organization=organization, user=user, role=role)
         created.append((username, f"{Membership.Role(role).label} · {organization.name}"))
-    for username, first_name, vendor in (("leverancier.a", "Gijs", vendor_a),
-                                         ("leverancier.b", "Hanna", vendor_b)):
+    for username, first_name, vendor in (
+        ("leverancier.a", "Gijs", vendor_a),
+        ("leverancier.b", "Hanna", vendor_b),
+    ):
         user = _user(User, username, first_name)
         if not VendorRepresentative.objects.filter(user=user).exists():
             add_vendor_representative(vendor=vendor, user=user)
@@ -74,8 +74,12 @@ def create_demo_users(market):
 def _user(User, username, first_name, superuser=False):
     user, made = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": first_name, "email": f"{username}@demo.invalid",
-                  "is_staff": superuser, "is_superuser": superuser},
+        defaults={
+            "first_name": first_name,
+            "email": f"{username}@demo.invalid",
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
     )
     if made:
         user.set_password(DEMO_PASSWORD)

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         try:
             result = seed_demo_market(scale=scale, seed=seed, progress=progress)
         except Exception as err:
-            raise CommandError(f"Seeding failed, nothing of the failing step was kept: {err}") from err
+            raise CommandError(
+                f"Seeding failed, nothing of the failing step was kept: {err}"
+            ) from err
         ensure_demo_pages()
         self.stdout.write(
             f"Demo market ({scale}, seed {seed}): created {result['organizations']} organisations, "
@@ -39,6 +41,6 @@ class Command(BaseCommand):
         if no_users or not settings.DEMO_USERS_ENABLED:
             return
         users = create_demo_users(result["market"])
-        self.stdout.write("\nDemo log-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo log-ins (password for all: {DEMO_PASSWORD}):")
         for username, description in users:
             self.stdout.write(f"  {username:<15} {description}")

@@ -1,0 +1,34 @@
+"""Shared fixtures. The reference catalogues are loaded where a test asks for them."""
+
+import os
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def reference_data(db):
+    from contracts.services import load_lock_in_clauses
+    from vendors.services import load_product_taxonomy, load_standards_catalogue
+
+    load_product_taxonomy()
+    load_standards_catalogue()
+    load_lock_in_clauses()
+
+
+def _unavailable(item, reason):
+    """Skip locally; in CI a missing real component is a failure, not a skip."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (required in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("search_engine"):
+        from search.client import engine_status
+
+        if engine_status()["status"] != "ok":
+            _unavailable(item, "no search engine reachable at ELASTICSEARCH_URL")
+    if item.get_closest_marker("browser") and not os.path.exists(CHROMIUM):
+        _unavailable(item, f"{CHROMIUM} is not installed")

@@ -1,0 +1,68 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from portal.models import Membership, Organization
+from portal.services import add_member
+from portal.tests.factories import OrganizationFactory, UserFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organisation_gets_its_own_member_and_editor_groups():
+    org = OrganizationFactory(slug="ziekenhuis-x")
+    assert org.group.name == "org:ziekenhuis-x:members"
+    assert org.editors_group.name == "org:ziekenhuis-x:editors"
+
+
+def test_care_provider_needs_a_sector():
+    with pytest.raises(ValidationError) as err:
+        OrganizationFactory(sector="")
+    assert "sector" in err.value.message_dict
+
+
+def test_only_care_providers_have_sector_and_agb():
+    with pytest.raises(ValidationError):
+        OrganizationFactory(type=Organization.Type.POLICY_BODY)  # still has the default sector
+    with pytest.raises(ValidationError):
+        OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector="", agb_code="12345678")
+
+
+def test_kvk_number_has_eight_digits():
+    with pytest.raises(ValidationError) as err:
+        OrganizationFactory(kvk_number="1234")
+    assert "kvk_number" in err.value.message_dict
+    assert OrganizationFactory(kvk_number="12345678").kvk_number == "12345678"
+
+
+def test_policy_analyst_must_belong_to_a_policy_body():
+    hospital = OrganizationFactory()
+    with pytest.raises(ValidationError):
+        add_member(organization=hospital, user=UserFactory(), role=Membership.Role.POLICY_ANALYST)
+    ministry = OrganizationFactory(type=Organization.Type.POLICY_BODY, sector="")
+    with pytest.raises(ValidationError):
+        add_member(
+            organization=ministry, user=UserFactory(), role=Membership.Role.PROCUREMENT_SPECIALIST
+        )
+
+
+@pytest.mark.parametrize(
+    ("role", "editor"),
+    [
+        (Membership.Role.PROCUREMENT_SPECIALIST, True),
+        (Membership.Role.ORGANIZATION_ADMIN, True),
+        (Membership.Role.VIEWER, False),
+        (Membership.Role.COALITION_COORDINATOR, False),
+    ],
+)
+def test_role_decides_group_membership(role, editor):
+    org = OrganizationFactory()
+    user = member(org, role)
+    assert user.groups.filter(pk=org.group.pk).exists()
+    assert user.groups.filter(pk=org.editors_group.pk).exists() is editor
+
+
+def test_one_membership_per_user_and_organisation():
+    org = OrganizationFactory()
+    user = member(org)
+    with pytest.raises(ValidationError):
+        add_member(organization=org, user=user, role=Membership.Role.VIEWER)

@@ -1,0 +1,66 @@
+"""A procurement specialist logs in, finds the organisation's contracts, and switches
+the portal to English, in a real Chromium."""
+
+import os
+
+import pytest
+from django.urls import reverse
+
+from contracts.tests.factories import ContractFactory
+from portal.models import Membership
+from portal.tests.factories import OrganizationFactory, member
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+# test itself are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page()
+        yield page
+        browser.close()
+
+
+def test_log_in_see_own_contracts_and_switch_language(live_server, browser_page, reference_data):
+    hospital = OrganizationFactory(name="Ziekenhuis Browsertest", slug="zh-browser")
+    ContractFactory(organization=hospital, reference="BRW-001")
+    ContractFactory(reference="OTHER-001")
+    member(hospital, Membership.Role.PROCUREMENT_SPECIALIST, username="inkoper")
+
+    page = browser_page
+    page.goto(live_server.url + "/")
+    assert page.locator("h2#figures-heading").inner_text() == "Het portaal vandaag"
+    page.click("text=Inloggen")
+    page.fill("#id_username", "inkoper")
+    page.fill("#id_password", "secret-password")
+    page.click("form.form button[type=submit]")
+    page.click("text=Mijn contracten")
+    assert page.url.endswith(reverse("contract_list"))
+    table = page.locator("table.list").inner_text()
+    assert "BRW-001" in table
+    assert "OTHER-001" not in table
+    page.click("text=BRW-001")
+    assert page.locator("h1").inner_text() == "Contract BRW-001"
+
+    page.select_option("#language-select", "en")
+    page.click("form.language button")
+    assert page.locator("h1").inner_text() == "Contract BRW-001"
+    assert "Annual cost (EUR)" in page.locator("dl.facts").inner_text()
+    page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/contract-detail.png"))
