@@ -160,6 +160,17 @@ def _vendors_per_leaf(scale, leaf):
     return wanted if scale == "national" else min(wanted, 5)
 
 
+def _editions(rng, leaf):
+    """A vendor sells one or two editions of a product line: AI and cloud as SaaS only,
+    others often both as an installed and as a cloud edition."""
+    if leaf.startswith("ai-") or leaf == "cloud":
+        return [("", "saas")]
+    installed = rng.choices(["on_premises", "hosted"], [55, 45])[0]
+    if rng.random() < 0.9:
+        return [("", installed), (" Cloud", "saas")]
+    return [("", rng.choice([installed, "saas"]))]
+
+
 def generate_market(scale, seed):
     rng = random.Random(f"{seed}:vendors")
     organizations = generate_organizations(scale, seed)
@@ -195,20 +206,18 @@ def generate_market(scale, seed):
         leaf_vendors[leaf] = [(v.slug, w) for v, w in zip(chosen, weights, strict=True)]
         for vendor in chosen:
             product_count[vendor.slug] += 1
-            if leaf.startswith("ai-") or leaf == "cloud":
-                deployment = "saas"
-            else:
-                deployment = rng.choices(["on_premises", "hosted", "saas"], [35, 30, 35])[0]
-            stem = vendor.name.split()[0]
-            product = ProductRecord(
-                slug=slugify(f"{stem}-{LEAVES[leaf].noun}"),
-                name=f"{stem} {LEAVES[leaf].noun}",
-                vendor_slug=vendor.slug,
-                leaf=leaf,
-                deployment=deployment,
-            )
-            products.append(product)
-            by_vendor_leaf.setdefault((vendor.slug, leaf), []).append(product.slug)
+            for edition, deployment in _editions(rng, leaf):
+                stem = vendor.name.split()[0]
+                name = f"{stem} {LEAVES[leaf].noun}{edition}"
+                product = ProductRecord(
+                    slug=slugify(name),
+                    name=name,
+                    vendor_slug=vendor.slug,
+                    leaf=leaf,
+                    deployment=deployment,
+                )
+                products.append(product)
+                by_vendor_leaf.setdefault((vendor.slug, leaf), []).append(product.slug)
     deployments = {p.slug: p.deployment for p in products}
     return Market(organizations, vendors, products, leaf_vendors, by_vendor_leaf, deployments)
 
@@ -272,8 +281,12 @@ def _lines(rng, annual, term_months, deployment, unit, org, year):
         parts += [("subscription", "Abonnement", 0.65, "yearly", True)]
         if deployment == "hosted":
             parts.append(("hosting", "Hosting en beheer", 0.12, "yearly", False))
-    parts.append(("implementation", "Implementatie", 0.15, "once", False))
     if rng.random() < 0.5:
+        parts.append((parts[0][0], "Aanvullende modules", 0.10, "yearly", False))
+    if rng.random() < 0.6:
+        parts.append(("other", "Koppelingen en interfaces", 0.05, "yearly", False))
+    parts.append(("implementation", "Implementatie", 0.15, "once", False))
+    if rng.random() < 0.7:
         parts.append(("training", "Opleiding", 0.03, "once", False))
     scale = annual / sum(p[2] for p in parts)
     lines = []
@@ -344,15 +357,15 @@ def generate_contracts(market, org, scale, seed, today):
                 * _lognormal(rng, 0.25)
                 * (1 + YEARLY_GROWTH) ** (start.year - BASE_YEAR)
             )
-            products = market.products_by_vendor_leaf[(vendor, leaf)]
-            deployment = market.deployment_by_product[products[0]]
+            product = rng.choice(market.products_by_vendor_leaf[(vendor, leaf)])
+            deployment = market.deployment_by_product[product]
             sequence += 1
             yield ContractRecord(
                 org_slug=org.slug,
                 reference=f"CT-{start.year}-{sequence:04d}",
                 vendor_slug=vendor,
                 leaf=leaf,
-                product_slugs=list(products),
+                product_slugs=[product],
                 start=start,
                 end=end,
                 initial_term_months=term,

@@ -15,3 +15,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Live-server threads must not keep connections open past a test (PostgreSQL cannot
+# drop a test database that is still in use).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
