@@ -1,23 +1,46 @@
 """Writes for contracts. Every contract's object permissions are granted here, to the
 owning organisation's groups: members view, editors (procurement specialists and
-organisation admins) change and delete."""
+organisation admins) change and delete. Every write is recorded in the audit trail."""
 
+import secrets
+from decimal import Decimal
+
+import pandas as pd
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contracts.actors import SYSTEM
 from contracts.models import (
     Contract,
+    ContractAuditEvent,
     ContractClause,
     ContractGroupObjectPermission,
     ContractLine,
     LockInClause,
+    OrganizationApiToken,
+    VendorSwitch,
 )
 from contracts.reference_data import LOCK_IN_CLAUSES
+from contracts.switching import find_switches
 
 MEMBER_PERMISSIONS = ("view_contract",)
 EDITOR_PERMISSIONS = ("change_contract", "delete_contract")
+CONTRACT_FIELDS = (
+    "reference",
+    "vendor",
+    "category",
+    "start_date",
+    "end_date",
+    "initial_term_months",
+    "renewal_term_months",
+    "notice_period_months",
+    "auto_renewal",
+    "status",
+)
+LINE_FIELDS = ("cost_type", "description", "amount", "frequency", "unit", "quantity")
 
 
 @transaction.atomic
@@ -34,6 +57,9 @@ def load_lock_in_clauses():
             },
         )
     return len(LOCK_IN_CLAUSES)
+
+
+# --- permissions ------------------------------------------------------------------------
 
 
 def _permission_ids():
@@ -70,6 +96,50 @@ def grant_contract_permissions(contracts, *, batch_size=5000):
     ContractGroupObjectPermission.objects.bulk_create(rows, batch_size=batch_size)
 
 
+# --- audit trail ----------------------------------------------------------------------
+
+
+def _plain(value):
+    if isinstance(value, Decimal):  # 1 and 1.00 are the same quantity
+        return str(value.quantize(Decimal("0.01")))
+    return None if value is None else str(value)
+
+
+def contract_snapshot(contract, lines=None):
+    """The audited state of a contract: its fields and lines as plain strings."""
+    state = {field: _plain(getattr(contract, field)) for field in CONTRACT_FIELDS}
+    if lines is not None:
+        state["lines"] = sorted(
+            "; ".join(
+                _plain(line[field] if isinstance(line, dict) else getattr(line, field))
+                for field in LINE_FIELDS
+            )
+            for line in lines
+        )
+    return state
+
+
+def diff(before, after):
+    return {
+        key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
+    }
+
+
+def record_audit(*, actor, organization, action, contract=None, reference="", changes=None):
+    return ContractAuditEvent.objects.create(
+        organization=organization,
+        contract=contract,
+        contract_reference=reference or (contract.reference if contract else ""),
+        actor=actor.user,
+        actor_label=actor.label,
+        action=action,
+        changes=changes or {},
+    )
+
+
+# --- contracts ----------------------------------------------------------------------------
+
+
 def _check_products(products, *, vendor, category):
     for product in products:
         if product.vendor_id != vendor.pk:
@@ -86,6 +156,28 @@ def _check_products(products, *, vendor, category):
                     % {"product": product, "category": category}
                 }
             )
+
+
+def _validated_lines(contract, lines):
+    built = []
+    for line_fields in lines:
+        line = ContractLine(contract=contract, **line_fields)
+        line.full_clean(exclude=["contract"])
+        built.append(line)
+    return built
+
+
+def _save_clause_answers(contract, clause_answers):
+    clauses = LockInClause.objects.in_bulk(list(clause_answers), field_name="code")
+    unknown = set(clause_answers) - set(clauses)
+    if unknown:
+        raise ValidationError({"clauses": _("Unknown clause: %s") % ", ".join(sorted(unknown))})
+    for code, answer in clause_answers.items():
+        ContractClause.objects.update_or_create(
+            contract=contract, clause=clauses[code], defaults={"answer": answer}
+        )
+    for answer in contract.clauses.all():
+        answer.full_clean()
 
 
 @transaction.atomic
@@ -105,9 +197,12 @@ def create_contract(
     auto_renewal=False,
     lines=(),
     clause_answers=None,
+    actor=SYSTEM,
+    migration_cost=None,
+    migration_months=None,
 ):
     """Create a contract with its lines (dicts of ContractLine fields) and clause answers
-    ({clause code: answer}), validated as a whole."""
+    ({clause code: answer}), validated as a whole: all of it is saved, or nothing."""
     contract = Contract(
         organization=organization,
         vendor=vendor,
@@ -126,18 +221,128 @@ def create_contract(
     contract.save()
     if products:
         contract.products.set(products)
-    for line_fields in lines:
-        line = ContractLine(contract=contract, **line_fields)
-        line.full_clean()
-        line.save()
+    built = _validated_lines(contract, lines)
+    ContractLine.objects.bulk_create(built)
     if clause_answers:
-        clauses = LockInClause.objects.in_bulk(list(clause_answers), field_name="code")
-        answers = [
-            ContractClause(contract=contract, clause=clauses[code], answer=answer)
-            for code, answer in clause_answers.items()
-        ]
-        for answer in answers:
-            answer.full_clean(exclude=["contract"])
-        ContractClause.objects.bulk_create(answers)
+        _save_clause_answers(contract, clause_answers)
     grant_contract_permissions([contract])
+    record_switches(
+        [organization.pk],
+        [contract.pk],
+        migration_cost=migration_cost,
+        migration_months=migration_months,
+    )
+    record_audit(
+        actor=actor,
+        organization=organization,
+        action=ContractAuditEvent.Action.CREATE,
+        contract=contract,
+        changes=contract_snapshot(contract, built),
+    )
     return contract
+
+
+@transaction.atomic
+def update_contract(
+    *, contract, actor=SYSTEM, lines=None, clause_answers=None, products=None, **fields
+):
+    """Change a contract's fields; ``lines`` (if given) replace all its lines."""
+    unknown = set(fields) - set(CONTRACT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not contract fields: {sorted(unknown)}")
+    before = contract_snapshot(contract, contract.lines.all())
+    for name, value in fields.items():
+        setattr(contract, name, value)
+    contract.full_clean()
+    if products is not None:
+        _check_products(products, vendor=contract.vendor, category=contract.category)
+    contract.save()
+    if products is not None:
+        contract.products.set(products)
+    if lines is not None:
+        built = _validated_lines(contract, lines)
+        contract.lines.all().delete()
+        ContractLine.objects.bulk_create(built)
+    if clause_answers is not None:
+        _save_clause_answers(contract, clause_answers)
+    changes = diff(before, contract_snapshot(contract, contract.lines.all()))
+    if changes:
+        record_audit(
+            actor=actor,
+            organization=contract.organization,
+            action=ContractAuditEvent.Action.UPDATE,
+            contract=contract,
+            changes=changes,
+        )
+    return contract
+
+
+@transaction.atomic
+def delete_contract(*, contract, actor=SYSTEM):
+    record_audit(
+        actor=actor,
+        organization=contract.organization,
+        action=ContractAuditEvent.Action.DELETE,
+        contract=None,
+        reference=contract.reference,
+        changes=contract_snapshot(contract, contract.lines.all()),
+    )
+    contract.delete()
+
+
+# --- vendor switches ------------------------------------------------------------------------
+
+
+def record_switches(
+    organization_ids, new_contract_ids, *, migration_cost=None, migration_months=None
+):
+    """Record a VendorSwitch for each new contract that follows one with another vendor
+    in the same organisation and category."""
+    columns = ["id", "organization_id", "category_id", "vendor_id", "start_date", "end_date"]
+    contracts = pd.DataFrame.from_records(
+        Contract.objects.filter(organization_id__in=organization_ids).values_list(*columns),
+        columns=columns,
+    )
+    found = find_switches(contracts, list(new_contract_ids))
+    VendorSwitch.objects.bulk_create(
+        [
+            VendorSwitch(
+                organization_id=row.organization_id,
+                category_id=row.category_id,
+                from_vendor_id=row.from_vendor_id,
+                to_vendor_id=row.to_vendor_id,
+                from_contract_id=row.from_id,
+                to_contract_id=row.to_id,
+                switch_date=row.switch_date,
+                migration_cost=migration_cost,
+                migration_months=migration_months,
+            )
+            for row in found.itertuples()
+        ],
+        ignore_conflicts=True,
+        batch_size=5000,
+    )
+    return len(found)
+
+
+# --- organisation API tokens ------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_api_token(*, organization, name, created_by, can_write=True):
+    """Create a token; returns (token, key). The key is shown once and never stored."""
+    key = secrets.token_urlsafe(32)
+    token = OrganizationApiToken.objects.create(
+        organization=organization,
+        name=name,
+        can_write=can_write,
+        created_by=created_by,
+        key_prefix=key[: OrganizationApiToken.PREFIX_LENGTH],
+        key_hash=OrganizationApiToken.hash_key(key),
+    )
+    return token, key
+
+
+def revoke_api_token(*, token):
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])

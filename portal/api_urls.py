@@ -1,5 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
+from contracts.api import ContractViewSet
 from vendors.api import ProductCategoryViewSet, ProductViewSet, StandardViewSet, VendorViewSet
 
 router = DefaultRouter()
@@ -7,5 +8,6 @@ router.register("vendors", VendorViewSet, basename="vendor")
 router.register("products", ProductViewSet, basename="product")
 router.register("categories", ProductCategoryViewSet, basename="category")
 router.register("standards", StandardViewSet, basename="standard")
+router.register("contracts", ContractViewSet, basename="contract")
 
 urlpatterns = router.urls

@@ -64,6 +64,10 @@ class Organization(models.Model):
     editors_group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="editor_of", editable=False
     )
+    # ... and organisation admins (audit trail, API tokens) through this one.
+    admins_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="admin_of", editable=False
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -71,6 +75,12 @@ class Organization(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # Object permissions on the organisation itself, granted to its groups.
+        permissions = [
+            ("view_organization_contracts", "Can see the organisation's contracts"),
+            ("manage_organization_contracts", "Can record and change the organisation's contracts"),
+            ("administer_organization", "Can read the audit trail and manage API tokens"),
+        ]
 
     def __str__(self):
         return self.name
@@ -82,6 +92,8 @@ class Organization(models.Model):
             self.group = Group.objects.create(name=f"org:{self.slug}:members")
         if self.editors_group_id is None:
             self.editors_group = Group.objects.create(name=f"org:{self.slug}:editors")
+        if self.admins_group_id is None:
+            self.admins_group = Group.objects.create(name=f"org:{self.slug}:admins")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

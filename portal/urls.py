@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contracts import admin_views, radar_views, transfer_views
 from contracts import views as contract_views
 from portal import views as portal_views
+from portal.converters import SpreadsheetFormat
 from portal.health import healthz
 from vendors import views as vendor_views
+
+register_converter(SpreadsheetFormat, "sheet")
 
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
@@ -27,7 +31,36 @@ urlpatterns = [
     path("categorieen/", vendor_views.category_list, name="category_list"),
     path("standaarden/", vendor_views.standard_list, name="standard_list"),
     path("contracten/", contract_views.contract_list, name="contract_list"),
+    path("contracten/nieuw/", contract_views.contract_create, name="contract_create"),
     path("contracten/<int:pk>/", contract_views.contract_detail, name="contract_detail"),
+    path("contracten/<int:pk>/bewerken/", contract_views.contract_update, name="contract_update"),
+    path(
+        "contracten/<int:pk>/verwijderen/", contract_views.contract_delete, name="contract_delete"
+    ),
+    path("contracten/importeren/", transfer_views.import_upload, name="contract_import"),
+    path(
+        "contracten/importeren/<int:pk>/",
+        transfer_views.import_detail,
+        name="contract_import_detail",
+    ),
+    path(
+        "contracten/importeren/<int:pk>/voortgang/",
+        transfer_views.import_progress,
+        name="contract_import_progress",
+    ),
+    path(
+        "contracten/sjabloon.<sheet:fmt>", transfer_views.import_template, name="contract_template"
+    ),
+    path("contracten/export.<sheet:fmt>", transfer_views.contract_export, name="contract_export"),
+    path("contracten/opzegkalender/", radar_views.renewal_radar, name="renewal_radar"),
+    path("contracten/opzegkalender.ics", radar_views.renewal_calendar, name="renewal_calendar"),
+    path("organisaties/<slug:slug>/audit/", admin_views.audit_trail, name="contract_audit"),
+    path("organisaties/<slug:slug>/api-tokens/", admin_views.api_tokens, name="api_tokens"),
+    path(
+        "organisaties/<slug:slug>/api-tokens/<int:pk>/intrekken/",
+        admin_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
     path("api/v1/", include("portal.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),

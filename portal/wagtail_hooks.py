@@ -8,7 +8,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from contracts.models import LockInClause
 from portal.models import Membership, Organization, OrganizationSize
-from portal.services import drop_member_groups, sync_member_groups
+from portal.services import (
+    drop_member_groups,
+    grant_organization_permissions,
+    sync_member_groups,
+)
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -56,6 +60,8 @@ register_snippet(ParticipantsGroup)
 def sync_groups_after_membership_saved(request, instance):
     if isinstance(instance, Membership):
         sync_member_groups(instance)
+    if isinstance(instance, Organization):
+        grant_organization_permissions([instance])
 
 
 @hooks.register("before_delete_snippet")

@@ -3,7 +3,6 @@
 Nothing here touches the database: ``load.py`` writes the records. The same scale and
 seed always give the same records, independently of what is already stored."""
 
-import calendar
 import math
 import random
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from django.utils.text import slugify
 
 from contracts.reference_data import LOCK_IN_CLAUSES
 from portal.choices import Province
+from portal.dates import add_months
 from portal.demo import names
 from portal.demo.profiles import (
     BASE_YEAR,
@@ -100,12 +100,6 @@ class Market:
     leaf_vendors: dict  # leaf -> [(vendor_slug, popularity weight)]
     products_by_vendor_leaf: dict  # (vendor_slug, leaf) -> [product slugs]
     deployment_by_product: dict  # product slug -> deployment
-
-
-def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _money(value):

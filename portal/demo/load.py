@@ -6,9 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
-from contracts.services import grant_contract_permissions, load_lock_in_clauses
+from contracts.services import (
+    grant_contract_permissions,
+    load_lock_in_clauses,
+    record_switches,
+)
 from portal.demo.generate import generate_contracts, generate_market
 from portal.models import Organization, OrganizationSize
+from portal.services import grant_organization_permissions
 from vendors.models import Product, ProductCategory, Vendor
 from vendors.services import load_product_taxonomy, load_standards_catalogue
 
@@ -58,7 +63,7 @@ def _load_organizations(records):
         if slug not in existing
     ]
     groups = _new_groups(
-        [f"org:{slug}:{part}" for slug, *_ in rows for part in ("members", "editors")]
+        [f"org:{slug}:{part}" for slug, *_ in rows for part in ("members", "editors", "admins")]
     )
     Organization.objects.bulk_create(
         [
@@ -70,12 +75,14 @@ def _load_organizations(records):
                 province=province,
                 group=groups[f"org:{slug}:members"],
                 editors_group=groups[f"org:{slug}:editors"],
+                admins_group=groups[f"org:{slug}:admins"],
             )
             for slug, name, kind, sector, province in rows
         ],
         batch_size=BATCH,
     )
     by_slug = Organization.objects.in_bulk(field_name="slug")
+    grant_organization_permissions([by_slug[slug] for slug, *_ in rows])
     have = set(OrganizationSize.objects.values_list("organization__slug", "year"))
     OrganizationSize.objects.bulk_create(
         [
@@ -212,6 +219,7 @@ def _load_contracts(
                 batch_size=BATCH,
             )
             grant_contract_permissions([obj for _, obj in pending], batch_size=BATCH)
+            record_switches(org_ids, [obj.pk for _, obj in pending])
         created += len(pending)
         progress(min(chunk_start + ORGS_PER_CHUNK, len(records_orgs)), len(records_orgs), created)
     return created

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "guardian",
     "rest_framework",
     "rest_framework.authtoken",
@@ -123,6 +124,11 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Confidential uploads (contract spreadsheets): never under MEDIA_URL or STATIC_URL.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BASE_DIR / "var" / "private", "base_url": None},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -134,9 +140,20 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 
-# Background work (django-tasks, as Wagtail uses it). Immediate until a worker backend
-# is chosen for production; tests rely on immediate execution.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (django-tasks, as Wagtail uses it), stored in the database and run by
+# `manage.py db_worker` (started by `make run`). Tests run tasks immediately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Contract imports
+CONTRACT_IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# Files with more rows than this are imported by a background task with progress.
+CONTRACT_IMPORT_BACKGROUND_ROWS = 2000
+# Renewal radar: deadlines within these many months are highlighted.
+RENEWAL_URGENT_MONTHS = 6
+RENEWAL_SOON_MONTHS = 12
+# The daily task e-mails a reminder this many days before a notice deadline.
+RENEWAL_REMINDER_DAYS = 90
+DEFAULT_FROM_EMAIL = "noreply@zorg-ict-marktportaal.invalid"
 
 # Search engine. SEARCH_ENGINE is "elasticsearch" in production and "osmem" for the
 # embedded in-memory engine used locally and in tests (see search/client.py).

@@ -14,6 +14,7 @@ DEMO_USERS_ENABLED = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 # Live-server threads must not keep connections open past a test (PostgreSQL cannot
 # drop a test database that is still in use).

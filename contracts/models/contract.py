@@ -145,6 +145,11 @@ class Contract(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def notice_deadline(self, today):
+        from contracts.renewals import notice_deadline
+
+        return notice_deadline(self, today)
+
     def annual_cost(self):
         """Comparable yearly cost in EUR: recurring lines plus one-off lines spread over
         the initial term."""

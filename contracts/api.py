@@ -1,0 +1,170 @@
+"""API for an organisation's own contracts, for procurement systems.
+
+Authenticated with an organisation token (`Authorization: Bearer <key>`) or as a member
+(user token or session). Contracts of other organisations do not exist for the caller
+(404)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+
+from contracts.actors import Actor
+from contracts.api_auth import OrganizationPrincipal, OrganizationTokenAuthentication
+from contracts.models import Contract, ContractClause, ContractLine, LockInClause
+from contracts.services import create_contract, delete_contract, update_contract
+from portal.models import Organization
+from portal.permissions import has_perm, objects_for_user, organizations_for
+from vendors.models import Product, ProductCategory, Vendor
+
+
+class LineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContractLine
+        fields = ["cost_type", "description", "amount", "frequency", "unit", "quantity"]
+
+
+class ContractSerializer(serializers.ModelSerializer):
+    organization = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organization.objects.all(), required=False
+    )
+    vendor = serializers.SlugRelatedField(slug_field="slug", queryset=Vendor.objects.all())
+    category = serializers.SlugRelatedField(
+        slug_field="slug", queryset=ProductCategory.objects.leaves()
+    )
+    products = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Product.objects.all(), many=True, required=False
+    )
+    lines = LineSerializer(many=True, required=False)
+    clauses = serializers.DictField(
+        child=serializers.ChoiceField(choices=ContractClause.Answer.choices),
+        required=False,
+        help_text="Lock-in clause code → yes / partly / no / unknown",
+    )
+    annual_cost = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Contract
+        fields = [
+            "id",
+            "organization",
+            "reference",
+            "vendor",
+            "category",
+            "products",
+            "start_date",
+            "end_date",
+            "initial_term_months",
+            "renewal_term_months",
+            "notice_period_months",
+            "auto_renewal",
+            "status",
+            "lines",
+            "clauses",
+            "annual_cost",
+        ]
+        # Uniqueness of the reference is checked (per organisation) by the service.
+        validators = []
+
+    def to_representation(self, contract):
+        data = super().to_representation(contract)
+        data["clauses"] = {a.clause.code: a.answer for a in contract.clauses.all()}
+        data["annual_cost"] = str(contract.annual_cost())
+        return data
+
+    def validate_clauses(self, value):
+        unknown = set(value) - set(LockInClause.objects.values_list("code", flat=True))
+        if unknown:
+            raise serializers.ValidationError(f"Unknown clauses: {', '.join(sorted(unknown))}")
+        return value
+
+
+def _actor(request):
+    if isinstance(request.user, OrganizationPrincipal):
+        return Actor.of_token(request.user.token)
+    return Actor.of_user(request.user)
+
+
+def _as_api_error(err):
+    return ApiValidationError(err.message_dict if hasattr(err, "error_dict") else err.messages)
+
+
+class ContractViewSet(viewsets.ModelViewSet):
+    """The caller's own contracts: list, create, read, update, delete."""
+
+    serializer_class = ContractSerializer
+    authentication_classes = [
+        OrganizationTokenAuthentication,
+        *viewsets.ModelViewSet.authentication_classes,
+    ]
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        contracts = Contract.objects.select_related("organization", "vendor", "category")
+        contracts = contracts.prefetch_related("products", "lines", "clauses__clause")
+        user = self.request.user
+        if isinstance(user, OrganizationPrincipal):
+            return contracts.filter(organization=user.organization).order_by("reference")
+        return objects_for_user(user, "contracts.view_contract", contracts).order_by("reference")
+
+    def _writable_organization(self, requested):
+        user = self.request.user
+        if isinstance(user, OrganizationPrincipal):
+            if not user.token.can_write:
+                raise PermissionDenied("This token may only read.")
+            if requested and requested != user.organization:
+                raise NotFound()
+            return user.organization
+        editable = organizations_for(user, "portal.manage_organization_contracts")
+        if requested:
+            if not editable.filter(pk=requested.pk).exists():
+                raise NotFound()
+            return requested
+        if editable.count() != 1:
+            raise ApiValidationError({"organization": "Name the organisation (its slug)."})
+        return editable.first()
+
+    def _check_change(self, contract, perm):
+        user = self.request.user
+        if isinstance(user, OrganizationPrincipal):
+            self._writable_organization(contract.organization)
+        elif not has_perm(user, perm, contract):
+            raise NotFound()
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        organization = self._writable_organization(data.pop("organization", None))
+        try:
+            serializer.instance = create_contract(
+                organization=organization,
+                actor=_actor(self.request),
+                lines=data.pop("lines", []),
+                clause_answers=data.pop("clauses", None),
+                products=data.pop("products", []),
+                **data,
+            )
+        except DjangoValidationError as err:
+            raise _as_api_error(err) from err
+
+    def perform_update(self, serializer):
+        contract = serializer.instance
+        self._check_change(contract, "contracts.change_contract")
+        data = dict(serializer.validated_data)
+        data.pop("organization", None)
+        try:
+            with transaction.atomic():
+                serializer.instance = update_contract(
+                    contract=Contract.objects.select_for_update().get(pk=contract.pk),
+                    actor=_actor(self.request),
+                    lines=data.pop("lines", None),
+                    clause_answers=data.pop("clauses", None),
+                    products=data.pop("products", None),
+                    **data,
+                )
+        except DjangoValidationError as err:
+            raise _as_api_error(err) from err
+
+    def perform_destroy(self, contract):
+        self._check_change(contract, "contracts.delete_contract")
+        delete_contract(contract=contract, actor=_actor(self.request))

@@ -1,0 +1,109 @@
+"""Run a contract import: read, check every row, and save all of it or nothing."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from contracts.actors import Actor
+from contracts.importing.loading import save_drafts
+from contracts.importing.reading import ImportFileError, read_table
+from contracts.importing.validate import validate_rows
+from contracts.models import ContractImport
+
+
+def store_upload(*, organization, user, name, data, dry_run=False):
+    """Keep the uploaded file with who uploaded it and when."""
+    contract_import = ContractImport(
+        organization=organization, uploaded_by=user, original_name=name[:255], dry_run=dry_run
+    )
+    contract_import.file.save(name, ContentFile(data), save=False)
+    contract_import.save()
+    return contract_import
+
+
+def _finish(contract_import, status, **fields):
+    for name, value in fields.items():
+        setattr(contract_import, name, value)
+    contract_import.status = status
+    contract_import.finished_at = timezone.now()
+    contract_import.save()
+    return contract_import
+
+
+def count_rows(data, name=""):
+    """Rows in the file, or None when it cannot be read (the import will say why)."""
+    try:
+        return len(read_table(data, name)[1])
+    except ImportFileError:
+        return None
+
+
+def run_import(contract_import, *, progress=None):
+    """Check and (unless it is a trial run) save the import. Returns it, finished.
+
+    ``progress(phase, done, total)`` is called while it runs."""
+    ContractImport.objects.filter(pk=contract_import.pk).update(
+        status=ContractImport.Status.RUNNING
+    )
+    with contract_import.file.open("rb") as handle:
+        data = handle.read()
+    try:
+        headers, rows, _known = read_table(data, contract_import.original_name)
+    except ImportFileError as err:
+        return _finish(
+            contract_import,
+            ContractImport.Status.REFUSED,
+            errors=[{"row": None, "column": None, "message": str(err)}],
+        )
+    total = len(rows)
+    ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=total)
+
+    def checked(done):
+        # Committed as it goes, so the page can show progress while checking.
+        ContractImport.objects.filter(pk=contract_import.pk).update(rows_done=done)
+        if progress:
+            progress("check", done, total)
+
+    drafts, errors = validate_rows(headers, rows, today=timezone.localdate(), progress=checked)
+    if errors:
+        return _finish(
+            contract_import,
+            ContractImport.Status.REFUSED,
+            rows_total=total,
+            rows_done=total,
+            errors=errors,
+        )
+    if contract_import.dry_run:
+        return _finish(
+            contract_import, ContractImport.Status.CHECKED, rows_total=total, rows_done=total
+        )
+    actor = (
+        Actor.of_user(contract_import.uploaded_by)
+        if contract_import.uploaded_by
+        else Actor(label=_("import command"))
+    )
+    with transaction.atomic():
+        created, updated = save_drafts(
+            organization=contract_import.organization,
+            drafts=drafts,
+            actor=actor,
+            progress=(lambda done, n: progress("save", done, n)) if progress else None,
+        )
+    return _finish(
+        contract_import,
+        ContractImport.Status.SUCCEEDED,
+        rows_total=total,
+        rows_done=total,
+        created_count=created,
+        updated_count=updated,
+    )
+
+
+@task()
+def run_import_task(import_id):
+    """Background run for large files; the page polls the import's progress."""
+    run_import(
+        ContractImport.objects.select_related("organization", "uploaded_by").get(pk=import_id)
+    )

@@ -1,0 +1,126 @@
+"""Import, export and the template: spreadsheets in and out of the portal."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contracts.actors import Actor
+from contracts.exporting import export_rows, template_rows, to_csv, to_xlsx
+from contracts.forms import ImportForm
+from contracts.imports import count_rows, run_import, run_import_task, store_upload
+from contracts.models import Contract, ContractAuditEvent, ContractImport
+from contracts.services import record_audit
+from portal.permissions import objects_for_user, organizations_for
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _download(data, filename, fmt):
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _render(rows, fmt):
+    return to_csv(rows) if fmt == "csv" else to_xlsx(rows)
+
+
+@login_required
+def import_upload(request):
+    organizations = organizations_for(request.user, "portal.manage_organization_contracts")
+    if not organizations.exists():
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.CONTRACT_IMPORT_MAX_BYTES:
+            form.add_error(
+                "file",
+                _("The file is too large; the limit is %(limit)s MB.")
+                % {"limit": settings.CONTRACT_IMPORT_MAX_BYTES // 2**20},
+            )
+        else:
+            data = upload.read()
+            contract_import = store_upload(
+                organization=form.cleaned_data["organization"],
+                user=request.user,
+                name=upload.name,
+                data=data,
+                dry_run=form.cleaned_data["dry_run"],
+            )
+            rows = count_rows(data, upload.name)
+            if rows and rows > settings.CONTRACT_IMPORT_BACKGROUND_ROWS:
+                ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=rows)
+                transaction.on_commit(lambda: run_import_task.enqueue(contract_import.pk))
+            else:
+                run_import(contract_import)
+            return redirect("contract_import_detail", pk=contract_import.pk)
+    recent = ContractImport.objects.filter(organization__in=organizations).select_related(
+        "uploaded_by", "organization"
+    )[:10]
+    return render(request, "contracts/import_upload.html", {"form": form, "recent": recent})
+
+
+def _import_for(user, pk):
+    contract_import = get_object_or_404(
+        ContractImport.objects.select_related("organization"), pk=pk
+    )
+    allowed = organizations_for(user, "portal.manage_organization_contracts")
+    if not allowed.filter(pk=contract_import.organization_id).exists():
+        raise Http404
+    return contract_import
+
+
+@login_required
+def import_detail(request, pk):
+    contract_import = _import_for(request.user, pk)
+    return render(request, "contracts/import_detail.html", {"import": contract_import})
+
+
+@login_required
+def import_progress(request, pk):
+    contract_import = _import_for(request.user, pk)
+    return JsonResponse(
+        {
+            "status": contract_import.status,
+            "finished": contract_import.is_finished,
+            "rows_done": contract_import.rows_done,
+            "rows_total": contract_import.rows_total,
+            "percent": contract_import.percent_done,
+        }
+    )
+
+
+@login_required
+def import_template(request, fmt):
+    if not organizations_for(request.user, "portal.manage_organization_contracts").exists():
+        raise Http404
+    return _download(_render(template_rows(), fmt), f"contracten-sjabloon.{fmt}", fmt)
+
+
+@login_required
+def contract_export(request, fmt):
+    organizations = organizations_for(request.user, "portal.view_organization_contracts")
+    slug = request.GET.get("organisatie")
+    organization = organizations.filter(slug=slug).first() if slug else organizations.first()
+    if organization is None:
+        raise Http404
+    contracts = objects_for_user(
+        request.user, "contracts.view_contract", Contract.objects.filter(organization=organization)
+    )
+    data = _render(export_rows(contracts), fmt)
+    record_audit(
+        actor=Actor.of_user(request.user),
+        organization=organization,
+        action=ContractAuditEvent.Action.EXPORT,
+        changes={"format": fmt, "contracts": contracts.count()},
+    )
+    stamp = timezone.localdate().isoformat()
+    return _download(data, f"contracten-{organization.slug}-{stamp}.{fmt}", fmt)
