@@ -25,6 +25,18 @@ class LineSerializer(serializers.ModelSerializer):
         fields = ["cost_type", "description", "amount", "frequency", "unit", "quantity"]
 
 
+class ClauseAnswersField(serializers.DictField):
+    """Lock-in clause code → yes / partly / no / unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            child=serializers.ChoiceField(choices=ContractClause.Answer.choices), **kwargs
+        )
+
+    def to_representation(self, answers):
+        return {a.clause.code: a.answer for a in answers.all()}
+
+
 class ContractSerializer(serializers.ModelSerializer):
     organization = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organization.objects.all(), required=False
@@ -37,10 +49,8 @@ class ContractSerializer(serializers.ModelSerializer):
         slug_field="slug", queryset=Product.objects.all(), many=True, required=False
     )
     lines = LineSerializer(many=True, required=False)
-    clauses = serializers.DictField(
-        child=serializers.ChoiceField(choices=ContractClause.Answer.choices),
-        required=False,
-        help_text="Lock-in clause code → yes / partly / no / unknown",
+    clauses = ClauseAnswersField(
+        required=False, help_text="Lock-in clause code → yes / partly / no / unknown"
     )
     annual_cost = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
 
@@ -69,7 +79,6 @@ class ContractSerializer(serializers.ModelSerializer):
 
     def to_representation(self, contract):
         data = super().to_representation(contract)
-        data["clauses"] = {a.clause.code: a.answer for a in contract.clauses.all()}
         data["annual_cost"] = str(contract.annual_cost())
         return data
 

@@ -4,6 +4,7 @@ checklist. Validation of the whole happens in contracts.services."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from contracts.importing.values import parse_decimal
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
 from vendors.models import Product, ProductCategory
 
@@ -87,7 +88,26 @@ class ContractForm(forms.ModelForm):
         return data
 
 
+class DutchDecimalField(forms.DecimalField):
+    """Accepts amounts as Dutch people type them: 1.234,56 as well as 1234.56."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            try:
+                value = str(parse_decimal(value.strip()))
+            except ValueError as err:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from err
+        return super().to_python(value)
+
+
 class LineForm(forms.ModelForm):
+    amount = DutchDecimalField(
+        label=_("Amount (EUR)"), min_value=0, decimal_places=2, max_digits=14
+    )
+    quantity = DutchDecimalField(
+        label=_("Quantity"), min_value=0, decimal_places=2, max_digits=12, initial=1
+    )
+
     class Meta:
         model = ContractLine
         fields = ["cost_type", "description", "amount", "frequency", "unit", "quantity"]

@@ -64,3 +64,34 @@ def test_log_in_see_own_contracts_and_switch_language(live_server, browser_page,
     assert page.locator("h1").inner_text() == "Contract BRW-001"
     assert "Annual cost (EUR)" in page.locator("dl.facts").inner_text()
     page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/contract-detail.png"))
+
+
+def test_import_the_template_and_see_the_renewal_radar(
+    live_server, browser_page, reference_data, tmp_path
+):
+    from vendors.models import ProductCategory
+    from vendors.tests.factories import ProductFactory
+
+    ProductFactory(name="Beeldwerk PACS", category=ProductCategory.objects.get(slug="pacs-vna"))
+    hospital = OrganizationFactory(name="Ziekenhuis Importtest", slug="zh-importtest")
+    member(hospital, Membership.Role.PROCUREMENT_SPECIALIST, username="importeur")
+
+    page = browser_page
+    page.goto(live_server.url + reverse("login"))
+    page.fill("#id_username", "importeur")
+    page.fill("#id_password", "secret-password")
+    page.click("form.form button[type=submit]")
+    page.goto(live_server.url + reverse("contract_import"))
+    with page.expect_download() as download:
+        page.click("a[href$='sjabloon.xlsx']")
+    template = tmp_path / "sjabloon.xlsx"
+    download.value.save_as(template)
+    page.set_input_files("#id_file", str(template))
+    page.click("form.form button[type=submit]")
+    assert "2 rijen geïmporteerd: 1 nieuwe contracten" in page.locator("main").inner_text()
+    page.click("text=Bekijk de contracten")
+    assert "VOORBEELD-001" in page.locator("table.list").inner_text()
+    page.click("text=Opzegkalender")
+    radar = page.locator("table.radar").inner_text()
+    assert "VOORBEELD-001" in radar
+    page.screenshot(path=str(tmp_path / "radar.png"))

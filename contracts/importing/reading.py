@@ -36,7 +36,9 @@ def _cell_text(value):
     if isinstance(value, float):
         # repr gives the shortest text that reads back as the same float: 1234.56
         return format(Decimal(repr(value)).normalize(), "f")
-    if isinstance(value, int | Decimal):
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
         return format(value, "f")
     return str(value).strip()
 

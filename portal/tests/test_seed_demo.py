@@ -149,3 +149,15 @@ def test_wrong_password_gets_a_dutch_message(client):
     response = client.post("/inloggen/", {"username": "inkoper.a", "password": "fout"})
     assert response.status_code == 200
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+
+
+def test_seeding_records_vendor_switches():
+    from contracts.models import VendorSwitch
+
+    call_command("seed_demo", "--scale", "small", verbosity=0, no_users=True)
+    switches = VendorSwitch.objects.select_related("from_contract", "to_contract")
+    assert switches.exists()
+    for switch in switches[:50]:
+        assert switch.from_vendor != switch.to_vendor
+        assert switch.from_contract.category_id == switch.to_contract.category_id
+        assert switch.from_contract.organization_id == switch.organization_id
