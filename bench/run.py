@@ -1,8 +1,11 @@
-"""Benchmarks: seed the national demo dataset into a scratch database and time named
-operations. Prints the figures and appends them to bench/RESULTS.md.
+"""Benchmarks: time named operations on scratch databases, print the figures and
+append them to bench/RESULTS.md.
 
-    .venv/bin/python bench/run.py                 # SQLite, and PostgreSQL when reachable
-    .venv/bin/python bench/run.py --database sqlite
+    .venv/bin/python bench/run.py                        # all, SQLite and PostgreSQL
+    .venv/bin/python bench/run.py --only import,list --database sqlite
+
+Operations: seed (seed_demo --scale national), import (a 100,000-row CSV, then the same
+file again), list (the contract list of an organisation with 2,000 contracts).
 """
 
 import argparse
@@ -64,6 +67,22 @@ def seed_national(database_url, seed):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def run_child(database_url, *args):
+    """Run bench/contracts_bench.py against a migrated scratch database."""
+    env = _env(database_url)
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"  # DEBUG off, tasks immediate
+    _manage(env, "migrate", "--no-input", "-v", "0")
+    out = subprocess.run(
+        [sys.executable, "bench/contracts_bench.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def _postgres_reachable():
     try:
         import psycopg
@@ -74,57 +93,120 @@ def _postgres_reachable():
         return False
 
 
-def run_sqlite(seed):
+def on_sqlite(work):
     with tempfile.TemporaryDirectory() as tmp:
-        return seed_national(f"sqlite:///{tmp}/bench.sqlite3", seed)
+        return work(f"sqlite:///{tmp}/bench.sqlite3")
 
 
-def run_postgres(seed):
+def on_postgres(work):
     import psycopg
 
     name = f"bench_zorgict_{os.getpid()}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        return seed_national(f"{PG_SERVER}/{name}", seed)
+        return work(f"{PG_SERVER}/{name}")
     finally:
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def record(database, figures):
-    ok = figures["seconds"] < 180 and figures["peak_mb"] < 1536
+HEADER = (
+    "# Benchmark results\n\nAppended by `bench/run.py`; machine: "
+    f"{os.cpu_count()} cores, Python {platform.python_version()}.\n\n"
+    "| date | operation | database | result | size | target |\n"
+    "|---|---|---|---|---|---|\n"
+)
+
+
+def record(operation, database, result, size, target, met):
     line = (
-        f"| {dt.datetime.now(dt.UTC).date().isoformat()} | seed_demo --scale national | {database} "
-        f"| {figures['seconds']:.1f} s | {figures['peak_mb']:.0f} MB "
-        f"| {figures['contracts']:,} contracts, {figures['lines']:,} lines, "
-        f"{figures['clause_answers']:,} clause answers, {figures['products']:,} products "
-        f"| {'met' if ok else 'MISSED'} (< 180 s, < 1,536 MB) |"
+        f"| {dt.datetime.now(dt.UTC).date().isoformat()} | {operation} | {database} | {result} "
+        f"| {size} | {'met' if met else 'MISSED'} ({target}) |"
     )
     print(line)
     if not RESULTS.exists():
-        RESULTS.write_text(
-            "# Benchmark results\n\nAppended by `bench/run.py`; machine: "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}.\n\n"
-            "| date | operation | database | time | peak memory | size | target |\n"
-            "|---|---|---|---|---|---|---|\n"
-        )
+        RESULTS.write_text(HEADER)
     with RESULTS.open("a") as results:
         results.write(line + "\n")
+
+
+def bench_seed(database, on_database, seed):
+    f = on_database(lambda url: seed_national(url, seed))
+    record(
+        "seed_demo --scale national",
+        database,
+        f"{f['seconds']:.1f} s, peak {f['peak_mb']:.0f} MB",
+        f"{f['contracts']:,} contracts, {f['lines']:,} lines, "
+        f"{f['clause_answers']:,} clause answers, {f['products']:,} products",
+        "< 180 s, < 1,536 MB",
+        f["seconds"] < 180 and f["peak_mb"] < 1536,
+    )
+
+
+def bench_import(database, on_database, rows):
+    f = on_database(lambda url: run_child(url, "import", str(rows)))
+    record(
+        "import_contracts (CSV, new)",
+        database,
+        f"{f['first_rows_per_second']:,.0f} rows/s ({f['first_seconds']:.1f} s), "
+        f"peak {f['peak_mb']:.0f} MB",
+        f"{f['rows']:,} rows, {f['contracts']:,} contracts",
+        ">= 2,000 rows/s, < 1,024 MB",
+        f["first_rows_per_second"] >= 2000 and f["peak_mb"] < 1024,
+    )
+    record(
+        "import_contracts (same CSV again: updates)",
+        database,
+        f"{f['again_rows_per_second']:,.0f} rows/s ({f['again_seconds']:.1f} s), "
+        f"peak {f['peak_mb']:.0f} MB",
+        f"{f['rows']:,} rows, {f['stored_contracts']:,} contracts stored (no duplicates)",
+        ">= 2,000 rows/s, < 1,024 MB",
+        f["again_rows_per_second"] >= 2000 and f["peak_mb"] < 1024,
+    )
+
+
+def bench_list(database, on_database, contracts):
+    f = on_database(lambda url: run_child(url, "list", str(contracts)))
+    record(
+        "contract list page (/contracten/)",
+        database,
+        f"median {f['median_ms']:.0f} ms, p95 {f['p95_ms']:.0f} ms",
+        f"organisation with {f['contracts']:,} contracts",
+        "< 300 ms",
+        f["p95_ms"] < 300,
+    )
+
+
+OPERATIONS = {
+    "seed": lambda database, on, args: bench_seed(database, on, args.seed),
+    "import": lambda database, on, args: bench_import(database, on, args.rows),
+    "list": lambda database, on, args: bench_list(database, on, args.contracts),
+}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database", choices=["sqlite", "postgres", "all"], default="all")
+    parser.add_argument(
+        "--only", default=",".join(OPERATIONS), help="comma-separated: " + ", ".join(OPERATIONS)
+    )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rows", type=int, default=100_000, help="rows in the import file")
+    parser.add_argument("--contracts", type=int, default=2000, help="contracts in the list")
     args = parser.parse_args()
+    databases = []
     if args.database in ("sqlite", "all"):
-        record("SQLite", run_sqlite(args.seed))
+        databases.append(("SQLite", on_sqlite))
     if args.database in ("postgres", "all"):
         if _postgres_reachable():
-            record("PostgreSQL 15", run_postgres(args.seed))
+            databases.append(("PostgreSQL 15", on_postgres))
         else:
             print(f"PostgreSQL not reachable at {PG_SERVER}; skipped.")
+    for operation in args.only.split(","):
+        for database, on_database in databases:
+            OPERATIONS[operation](database, on_database, args)
 
 
 if __name__ == "__main__":

@@ -85,7 +85,7 @@ def run_import(contract_import, *, progress=None):
         else Actor(label=_("import command"))
     )
     with transaction.atomic():
-        created, updated = save_drafts(
+        saved = save_drafts(
             organization=contract_import.organization,
             drafts=drafts,
             actor=actor,
@@ -96,8 +96,9 @@ def run_import(contract_import, *, progress=None):
         ContractImport.Status.SUCCEEDED,
         rows_total=total,
         rows_done=total,
-        created_count=created,
-        updated_count=updated,
+        created_count=saved.created,
+        updated_count=saved.updated,
+        unchanged_count=saved.unchanged,
     )
 
 

@@ -105,8 +105,9 @@ def _plain(value):
     return None if value is None else str(value)
 
 
-def contract_snapshot(contract, lines=None):
-    """The audited state of a contract: its fields and lines as plain strings."""
+def contract_snapshot(contract, lines=None, clause_answers=None, product_ids=None):
+    """The audited state of a contract as plain strings: its fields and, when given, its
+    lines (ContractLine objects or dicts), clause answers and product ids."""
     state = {field: _plain(getattr(contract, field)) for field in CONTRACT_FIELDS}
     if lines is not None:
         state["lines"] = sorted(
@@ -116,7 +117,20 @@ def contract_snapshot(contract, lines=None):
             )
             for line in lines
         )
+    if clause_answers is not None:
+        state["clauses"] = sorted(f"{code}={answer}" for code, answer in clause_answers.items())
+    if product_ids is not None:
+        state["products"] = sorted(str(pk) for pk in product_ids)
     return state
+
+
+def current_snapshot(contract):
+    return contract_snapshot(
+        contract,
+        contract.lines.all(),
+        dict(contract.clauses.values_list("clause__code", "answer")),
+        contract.products.values_list("pk", flat=True),
+    )
 
 
 def diff(before, after):
@@ -237,7 +251,7 @@ def create_contract(
         organization=organization,
         action=ContractAuditEvent.Action.CREATE,
         contract=contract,
-        changes=contract_snapshot(contract, built),
+        changes=current_snapshot(contract),
     )
     return contract
 
@@ -250,7 +264,7 @@ def update_contract(
     unknown = set(fields) - set(CONTRACT_FIELDS)
     if unknown:
         raise TypeError(f"Not contract fields: {sorted(unknown)}")
-    before = contract_snapshot(contract, contract.lines.all())
+    before = current_snapshot(contract)
     for name, value in fields.items():
         setattr(contract, name, value)
     contract.full_clean()
@@ -265,7 +279,7 @@ def update_contract(
         ContractLine.objects.bulk_create(built)
     if clause_answers is not None:
         _save_clause_answers(contract, clause_answers)
-    changes = diff(before, contract_snapshot(contract, contract.lines.all()))
+    changes = diff(before, current_snapshot(contract))
     if changes:
         record_audit(
             actor=actor,
@@ -285,7 +299,7 @@ def delete_contract(*, contract, actor=SYSTEM):
         action=ContractAuditEvent.Action.DELETE,
         contract=None,
         reference=contract.reference,
-        changes=contract_snapshot(contract, contract.lines.all()),
+        changes=current_snapshot(contract),
     )
     contract.delete()
 

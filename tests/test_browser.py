@@ -88,7 +88,10 @@ def test_import_the_template_and_see_the_renewal_radar(
     download.value.save_as(template)
     page.set_input_files("#id_file", str(template))
     page.click("form.form button[type=submit]")
-    assert "2 rijen geïmporteerd: 1 nieuwe contracten" in page.locator("main").inner_text()
+    assert (
+        "2 rijen geïmporteerd: 1 nieuwe contracten, 0 gewijzigd, 0 ongewijzigd"
+        in page.locator("main").inner_text()
+    )
     page.click("text=Bekijk de contracten")
     assert "VOORBEELD-001" in page.locator("table.list").inner_text()
     page.click("text=Opzegkalender")

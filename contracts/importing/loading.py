@@ -1,5 +1,11 @@
-"""Save validated drafts: create new contracts, update those whose reference exists.
-Runs inside the caller's transaction, in bulk."""
+"""Save validated drafts: create new contracts, change those whose reference exists and
+whose content differs, leave identical ones alone. Runs inside the caller's transaction,
+in bulk, without long IN lists (SQLite limits them)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils import timezone
 
 from contracts.actors import Actor
 from contracts.models import (
@@ -21,69 +27,130 @@ BATCH = 2000
 SETTABLE = [f for f in CONTRACT_FIELDS if f != "reference"]
 
 
+@dataclass
+class SaveResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+class CurrentState:
+    """Lines, clause answers and products of all of an organisation's contracts, read in
+    three queries."""
+
+    def __init__(self, organization):
+        self.lines = defaultdict(list)
+        self.clauses = defaultdict(dict)
+        self.products = defaultdict(set)
+        for line in ContractLine.objects.filter(contract__organization=organization).iterator(
+            chunk_size=BATCH
+        ):
+            self.lines[line.contract_id].append(line)
+        for contract_id, code, answer in (
+            ContractClause.objects.filter(contract__organization=organization)
+            .values_list("contract_id", "clause__code", "answer")
+            .iterator(chunk_size=BATCH)
+        ):
+            self.clauses[contract_id][code] = answer
+        for contract_id, product_id in (
+            Contract.products.through.objects.filter(contract__organization=organization)
+            .values_list("contract_id", "product_id")
+            .iterator(chunk_size=BATCH)
+        ):
+            self.products[contract_id].add(product_id)
+
+    def snapshot(self, contract):
+        pk = contract.pk
+        return contract_snapshot(contract, self.lines[pk], self.clauses[pk], self.products[pk])
+
+
+def _draft_snapshot(contract, draft):
+    return contract_snapshot(
+        contract,
+        [line.as_fields() for line in draft.lines],
+        draft.clauses,
+        [p.pk for p in draft.products],
+    )
+
+
 def _apply(contract, draft):
     for name in SETTABLE:
         setattr(contract, name, getattr(draft, name))
 
 
-def _line_fields(draft):
-    return [line.as_fields() for line in draft.lines]
+def _chunks(items):
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
 
 
-def _line_objects(contract_id, draft):
-    return [ContractLine(contract_id=contract_id, **line.as_fields()) for line in draft.lines]
+def _write_children(pairs, clauses):
+    """Lines, clause answers and product links of (contract, draft) pairs."""
+    through = Contract.products.through
+    ContractLine.objects.bulk_create(
+        [ContractLine(contract_id=c.pk, **line.as_fields()) for c, d in pairs for line in d.lines],
+        batch_size=BATCH,
+    )
+    ContractClause.objects.bulk_create(
+        [
+            ContractClause(contract_id=c.pk, clause=clauses[code], answer=answer)
+            for c, d in pairs
+            for code, answer in d.clauses.items()
+        ],
+        batch_size=BATCH,
+    )
+    through.objects.bulk_create(
+        [through(contract_id=c.pk, product_id=p.pk) for c, d in pairs for p in d.products],
+        batch_size=BATCH,
+    )
+
+
+def _rewrite_changed(changed):
+    """Store the new fields of changed contracts and clear their old children."""
+    now = timezone.now()
+    for contract, _draft, _changes in changed:
+        Contract.objects.filter(pk=contract.pk).update(
+            updated_at=now, **{name: getattr(contract, name) for name in SETTABLE}
+        )
+    for ids in _chunks([contract.pk for contract, _, _ in changed]):
+        ContractLine.objects.filter(contract_id__in=ids).delete()
+        ContractClause.objects.filter(contract_id__in=ids).delete()
+        Contract.products.through.objects.filter(contract_id__in=ids).delete()
 
 
 def save_drafts(*, organization, drafts, actor: Actor, progress=None):
-    """Returns (created, updated)."""
-    clauses = LockInClause.objects.in_bulk(field_name="code")
-    through = Contract.products.through
+    wanted = {d.reference for d in drafts}
     existing = {
         c.reference: c
-        for c in Contract.objects.filter(
-            organization=organization, reference__in=[d.reference for d in drafts]
-        ).prefetch_related("lines")
+        for c in Contract.objects.filter(organization=organization).iterator(chunk_size=BATCH)
+        if c.reference in wanted
     }
-    created, updated, events = [], [], []
-    for draft in drafts:
+    state = CurrentState(organization) if existing else None
+    created, changed, unchanged = [], [], 0
+    for done, draft in enumerate(drafts, start=1):
         contract = existing.get(draft.reference)
         if contract is None:
             contract = Contract(organization=organization, reference=draft.reference)
             _apply(contract, draft)
             created.append((contract, draft))
         else:
-            before = contract_snapshot(contract, contract.lines.all())
+            before = state.snapshot(contract)
             _apply(contract, draft)
-            changes = diff(before, contract_snapshot(contract, _line_fields(draft)))
-            updated.append((contract, draft, changes))
-    Contract.objects.bulk_create([c for c, _ in created], batch_size=BATCH)
-    if updated:
-        Contract.objects.bulk_update([c for c, _, _ in updated], SETTABLE, batch_size=BATCH)
-        updated_ids = [c.pk for c, _, _ in updated]
-        for start in range(0, len(updated_ids), BATCH):
-            chunk = updated_ids[start : start + BATCH]
-            ContractLine.objects.filter(contract_id__in=chunk).delete()
-            ContractClause.objects.filter(contract_id__in=chunk).delete()
-            through.objects.filter(contract_id__in=chunk).delete()
-    pairs = [(c, d) for c, d in created] + [(c, d) for c, d, _ in updated]
-    lines, answers, product_links = [], [], []
-    for done, (contract, draft) in enumerate(pairs, start=1):
-        lines += _line_objects(contract.pk, draft)
-        answers += [
-            ContractClause(contract_id=contract.pk, clause=clauses[code], answer=answer)
-            for code, answer in draft.clauses.items()
-        ]
-        product_links += [through(contract_id=contract.pk, product_id=p.pk) for p in draft.products]
+            changes = diff(before, _draft_snapshot(contract, draft))
+            if changes:
+                changed.append((contract, draft, changes))
+            else:
+                unchanged += 1
         if progress and done % BATCH == 0:
-            progress(done, len(pairs))
-    ContractLine.objects.bulk_create(lines, batch_size=BATCH)
-    ContractClause.objects.bulk_create(answers, batch_size=BATCH)
-    through.objects.bulk_create(product_links, batch_size=BATCH)
+            progress(done, len(drafts))
+
+    Contract.objects.bulk_create([c for c, _ in created], batch_size=BATCH)
+    _rewrite_changed(changed)
+    clauses = LockInClause.objects.in_bulk(field_name="code")
+    _write_children(created + [(c, d) for c, d, _ in changed], clauses)
     grant_contract_permissions([c for c, _ in created], batch_size=BATCH)
     record_switches([organization.pk], [c.pk for c, _ in created])
-    for contract, draft in created:
-        events.append((contract, contract_snapshot(contract, _line_fields(draft))))
-    events += [(contract, changes) for contract, _, changes in updated if changes]
+    events = [(c, _draft_snapshot(c, d)) for c, d in created]
+    events += [(c, changes) for c, _, changes in changed]
     ContractAuditEvent.objects.bulk_create(
         [
             ContractAuditEvent(
@@ -100,5 +167,5 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
         batch_size=BATCH,
     )
     if progress:
-        progress(len(pairs), len(pairs))
-    return len(created), len(updated)
+        progress(len(drafts), len(drafts))
+    return SaveResult(len(created), len(changed), unchanged)

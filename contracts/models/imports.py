@@ -38,6 +38,7 @@ class ContractImport(models.Model):
     rows_done = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # [{"row", "column", "message"}]
     finished_at = models.DateTimeField(null=True, blank=True)
 

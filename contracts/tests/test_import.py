@@ -96,20 +96,30 @@ def test_reimport_updates_instead_of_duplicating(catalogue, hospital, buyer):
     do_import(hospital, csv_bytes(GOOD_ROWS), user=buyer)
     changed = [GOOD_ROWS[0].replace("1.234,56", "1.300,00"), *GOOD_ROWS[1:]]
     result = do_import(hospital, csv_bytes(changed), user=buyer)
-    assert (result.created_count, result.updated_count) == (0, 2)
+    assert (result.created_count, result.updated_count, result.unchanged_count) == (0, 1, 1)
     assert Contract.objects.filter(organization=hospital).count() == 2
-    assert ContractLine.objects.filter(contract__reference="EPD-2024").count() == 2
-    event = (
-        ContractAuditEvent.objects.filter(action="import", contract__reference="EPD-2024")
-        .order_by("-id")
-        .first()
-    )
-    assert "lines" in event.changes
-    assert (
-        not ContractAuditEvent.objects.filter(action="import", contract__reference="PACS-7")
-        .exclude(changes__has_key="reference")
-        .exists()
-    )
+    epd = Contract.objects.get(reference="EPD-2024")
+    assert epd.lines.count() == 2
+    assert epd.lines.get(cost_type="licence").amount == Decimal("1300.00")
+    assert epd.clauses.count() == 1 and epd.products.count() == 1
+    event = ContractAuditEvent.objects.filter(action="import", contract=epd).latest("id")
+    assert list(event.changes) == ["lines"]
+    # The unchanged contract got no second audit event.
+    assert ContractAuditEvent.objects.filter(contract__reference="PACS-7").count() == 1
+
+
+def test_reimport_detects_changed_clauses_and_products(catalogue, hospital):
+    do_import(hospital, csv_bytes(GOOD_ROWS))
+    changed = [
+        GOOD_ROWS[0][: GOOD_ROWS[0].rindex(";")] + ";nee",
+        GOOD_ROWS[1][: GOOD_ROWS[1].rindex(";")] + ";nee",
+        GOOD_ROWS[2],
+    ]
+    result = do_import(hospital, csv_bytes(changed))
+    assert (result.updated_count, result.unchanged_count) == (1, 1)
+    epd = Contract.objects.get(reference="EPD-2024")
+    assert epd.clauses.get().answer == "no"
+    assert epd.lines.count() == 2 and epd.products.count() == 1
 
 
 def test_xlsx_with_typed_cells_is_imported(catalogue, hospital):
@@ -275,7 +285,7 @@ def test_command_imports_and_reports(catalogue, hospital, tmp_path, capsys):
     good = tmp_path / "goed.csv"
     good.write_bytes(csv_bytes(GOOD_ROWS))
     call_command("import_contracts", str(good), "--organization", hospital.slug)
-    assert "2 contracten nieuw" in capsys.readouterr().out
+    assert "2 contracten nieuw, 0 gewijzigd, 0 ongewijzigd" in capsys.readouterr().out
     assert Contract.objects.count() == 2
 
 

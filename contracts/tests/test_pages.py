@@ -188,7 +188,12 @@ def test_export_round_trip_loses_nothing(client, catalogue, hospital, buyer, fmt
     reimport.name = f"export.{fmt}"
     client.post(reverse("contract_import"), {"organization": hospital.pk, "file": reimport})
     result = ContractImport.objects.latest("pk")
-    assert (result.status, result.created_count, result.updated_count) == ("succeeded", 0, 2)
+    assert (result.status, result.created_count, result.updated_count, result.unchanged_count) == (
+        "succeeded",
+        0,
+        0,
+        2,
+    )
     # Only the export itself was audited: the re-import changed nothing.
     assert list(
         ContractAuditEvent.objects.filter(pk__gt=before).values_list("action", flat=True)

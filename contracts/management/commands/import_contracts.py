@@ -60,7 +60,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 f"Geïmporteerd: {result.rows_total} rijen, {result.created_count} contracten "
-                f"nieuw, {result.updated_count} bijgewerkt."
+                f"nieuw, {result.updated_count} gewijzigd, {result.unchanged_count} ongewijzigd."
             )
 
     def _progress(self, phase, done, total):
