@@ -2,14 +2,13 @@
 up against a scratch database). Prints one JSON line of figures."""
 
 import json
+import pathlib
 import random
 import resource
 import statistics
 import sys
 import tempfile
 import time
-
-import pathlib
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 from contracts.imports import run_import, store_upload
-from contracts.models import Contract, ContractAuditEvent, ContractImport, ContractLine
+from contracts.models import Contract, ContractAuditEvent, ContractImport
 from portal.permissions import has_perm
 
 pytestmark = pytest.mark.django_db
