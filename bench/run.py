@@ -157,7 +157,7 @@ def bench_import(database, on_database, rows):
         f["first_rows_per_second"] >= 2000 and f["peak_mb"] < 1024,
     )
     record(
-        "import_contracts (same CSV again: updates)",
+        "import_contracts (same CSV again)",
         database,
         f"{f['again_rows_per_second']:,.0f} rows/s ({f['again_seconds']:.1f} s), "
         f"peak {f['peak_mb']:.0f} MB",

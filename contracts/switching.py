@@ -1,8 +1,10 @@
 """Detect vendor switches: a contract followed, in the same category, by a contract
 with another vendor.
 
-The follower starts within FOLLOW_WINDOW of the predecessor's end (before or after),
-so short gaps and overlaps during a migration still count as a switch."""
+The predecessor of a contract is the latest-ending contract of the same organisation and
+category that started before it. The follower starts within FOLLOW_WINDOW of the
+predecessor's end (before or after), so short gaps and overlaps during a migration still
+count as a switch."""
 
 from datetime import timedelta
 
@@ -28,27 +30,35 @@ def find_switches(contracts, new_ids):
     ]
     if contracts.empty or not len(new_ids):
         return pd.DataFrame(columns=columns)
+    keys = ["organization_id", "category_id"]
     frame = contracts.assign(
         start_date=pd.to_datetime(contracts["start_date"]),
         end_date=pd.to_datetime(contracts["end_date"]),
-    )
-    followers = frame[frame["id"].isin(new_ids)]
-    # Pair every follower with the other contracts of its organisation and category
-    # (an organisation has at most a few hundred, so the pairs stay few).
-    pairs = followers.merge(frame, on=["organization_id", "category_id"], suffixes=("", "_pred"))
-    pairs = pairs[
-        (pairs["start_date_pred"] < pairs["start_date"])
-        & (pairs["end_date_pred"] >= pairs["start_date"] - FOLLOW_WINDOW)
-        & (pairs["end_date_pred"] <= pairs["start_date"] + FOLLOW_WINDOW)
+    ).sort_values([*keys, "start_date", "id"], ignore_index=True)
+    groups = frame.groupby(keys, sort=False)
+    # Running "latest-ending contract so far" in start order, then shifted one row so a
+    # contract only looks at those that started before it: O(n log n), no pairs.
+    latest_end = groups["end_date"].cummax()
+    holder = frame["id"].where(frame["end_date"] == latest_end)
+    frame["holder_id"] = holder.groupby([frame[k] for k in keys]).ffill()
+    frame["pred_id"] = frame.groupby(keys, sort=False)["holder_id"].shift(1)
+    by_id = frame.set_index("id")
+    followers = frame[frame["id"].isin(new_ids) & frame["pred_id"].notna()].copy()
+    pred = by_id.loc[followers["pred_id"].astype("int64")]
+    followers["from_vendor_id"] = pred["vendor_id"].to_numpy()
+    followers["pred_start"] = pred["start_date"].to_numpy()
+    followers["pred_end"] = pred["end_date"].to_numpy()
+    switched = followers[
+        (followers["pred_start"] < followers["start_date"])
+        & (followers["pred_end"] >= followers["start_date"] - FOLLOW_WINDOW)
+        & (followers["pred_end"] <= followers["start_date"] + FOLLOW_WINDOW)
+        & (followers["from_vendor_id"] != followers["vendor_id"])
     ]
-    # The predecessor is the one that ended last.
-    latest = pairs.sort_values("end_date_pred").groupby("id", sort=False).tail(1)
-    switched = latest[latest["vendor_id_pred"] != latest["vendor_id"]]
     return pd.DataFrame(
         {
-            "from_id": switched["id_pred"],
+            "from_id": switched["pred_id"].astype("int64"),
             "to_id": switched["id"],
-            "from_vendor_id": switched["vendor_id_pred"],
+            "from_vendor_id": switched["from_vendor_id"],
             "to_vendor_id": switched["vendor_id"],
             "organization_id": switched["organization_id"],
             "category_id": switched["category_id"],

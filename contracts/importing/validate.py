@@ -1,7 +1,6 @@
 """Check every row of an import and build contract drafts; collect every problem with
 its row number, column and a reason in the user's language."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -396,10 +395,3 @@ def validate_rows(headers, rows, *, today, progress=None):
     for draft in valid:
         draft.lines.sort(key=lambda line: line.number)
     return valid, errors.items
-
-
-def group_by_row(errors):
-    grouped = defaultdict(list)
-    for error in errors:
-        grouped[error["row"]].append(error)
-    return grouped
