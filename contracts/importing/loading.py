@@ -121,7 +121,9 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     wanted = {d.reference for d in drafts}
     existing = {
         c.reference: c
-        for c in Contract.objects.filter(organization=organization).iterator(chunk_size=BATCH)
+        for c in Contract.objects.filter(organization=organization)
+        .select_related("vendor", "category__parent")
+        .iterator(chunk_size=BATCH)
         if c.reference in wanted
     }
     state = CurrentState(organization) if existing else None

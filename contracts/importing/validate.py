@@ -80,7 +80,7 @@ class Catalogue:
             self.vendors[normalise_name(vendor.name)] = vendor
             self.vendors[vendor.slug] = vendor
         self.categories, self.top_categories = {}, set()
-        for category in ProductCategory.objects.all():
+        for category in ProductCategory.objects.select_related("parent"):
             keys = {
                 normalise_name(category.name),
                 normalise_name(category.name_en),

@@ -305,3 +305,16 @@ def test_command_dry_run(catalogue, hospital, tmp_path, capsys):
     call_command("import_contracts", str(good), "--organization", hospital.slug, "--dry-run")
     assert "Niets opgeslagen" in capsys.readouterr().out
     assert not Contract.objects.exists()
+
+
+def test_import_queries_do_not_grow_with_the_file(catalogue, hospital,
+                                                  django_assert_max_num_queries):
+    many = [GOOD_ROWS[2].replace("PACS-7", f"PACS-{n}") for n in range(60)]
+    with django_assert_max_num_queries(60):
+        first = do_import(hospital, csv_bytes(many))
+    changed = [row.replace("80.000,00", "81.000,00") for row in many]
+    # One UPDATE per changed contract (cheaper than one CASE statement on SQLite); reads
+    # stay constant.
+    with django_assert_max_num_queries(60 + len(many)):
+        again = do_import(hospital, csv_bytes(changed))
+    assert (first.created_count, again.updated_count) == (60, 60)
