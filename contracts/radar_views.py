@@ -16,7 +16,7 @@ def _rows(user):
     contracts = objects_for_user(
         user,
         "contracts.view_contract",
-        Contract.objects.exclude(status=Contract.Status.TERMINATED).select_related(
+        Contract.objects.running().select_related(
             "organization", "vendor", "category", "category__parent"
         ),
     )

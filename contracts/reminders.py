@@ -38,7 +38,7 @@ def send_renewal_reminders():
     today = timezone.localdate()
     horizon = today + timedelta(days=settings.RENEWAL_REMINDER_DAYS)
     candidates = (
-        Contract.objects.exclude(status=Contract.Status.TERMINATED)
+        Contract.objects.running()
         .filter(Q(end_date__gte=today) | Q(auto_renewal=True))
         .select_related("organization", "vendor")
     )

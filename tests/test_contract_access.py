@@ -12,8 +12,17 @@ from vendors.services import add_vendor_representative
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
 
-ROLES = ["anonymous", "procurement_a", "admin_a", "viewer_a", "procurement_b",
-         "coordinator", "policy_analyst", "vendor_representative", "superuser"]
+ROLES = [
+    "anonymous",
+    "procurement_a",
+    "admin_a",
+    "viewer_a",
+    "procurement_b",
+    "coordinator",
+    "policy_analyst",
+    "vendor_representative",
+    "superuser",
+]
 
 
 @pytest.fixture
@@ -28,10 +37,13 @@ def world(reference_data):
         "admin_a": member(org_a, Role.ORGANIZATION_ADMIN),
         "viewer_a": member(org_a, Role.VIEWER),
         "procurement_b": member(org_b, Role.PROCUREMENT_SPECIALIST),
-        "coordinator": member(OrganizationFactory(type=Organization.Type.USER_ASSOCIATION,
-                                                  sector=""), Role.COALITION_COORDINATOR),
-        "policy_analyst": member(OrganizationFactory(type=Organization.Type.POLICY_BODY,
-                                                     sector=""), Role.POLICY_ANALYST),
+        "coordinator": member(
+            OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector=""),
+            Role.COALITION_COORDINATOR,
+        ),
+        "policy_analyst": member(
+            OrganizationFactory(type=Organization.Type.POLICY_BODY, sector=""), Role.POLICY_ANALYST
+        ),
         "vendor_representative": rep,
         "superuser": UserFactory(is_superuser=True, is_staff=True),
     }

@@ -49,6 +49,11 @@ class ContractQuerySet(models.QuerySet):
     def active_on(self, day):
         return self.filter(start_date__lte=day, end_date__gte=day)
 
+    def running(self):
+        """Contracts not recorded as ended or terminated: those that may still need
+        notice (an automatic renewal keeps a contract running past its end date)."""
+        return self.filter(status__in=[Contract.Status.PLANNED, Contract.Status.ACTIVE])
+
 
 class Contract(models.Model):
     """An ICT contract between a care provider and a vendor, for products in one

@@ -307,8 +307,9 @@ def test_command_dry_run(catalogue, hospital, tmp_path, capsys):
     assert not Contract.objects.exists()
 
 
-def test_import_queries_do_not_grow_with_the_file(catalogue, hospital,
-                                                  django_assert_max_num_queries):
+def test_import_queries_do_not_grow_with_the_file(
+    catalogue, hospital, django_assert_max_num_queries
+):
     many = [GOOD_ROWS[2].replace("PACS-7", f"PACS-{n}") for n in range(60)]
     with django_assert_max_num_queries(60):
         first = do_import(hospital, csv_bytes(many))

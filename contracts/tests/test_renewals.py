@@ -158,3 +158,20 @@ def test_reminder_is_sent_once_per_deadline(radar_world, settings):
 
 def test_radar_requires_log_in(client):
     assert client.get(reverse("renewal_radar")).status_code == 302
+
+
+def test_ended_contracts_are_not_rolled_forward(client, radar_world):
+    """A contract recorded as ended (e.g. replaced) stays off the radar even if it once
+    renewed automatically."""
+    ContractFactory(
+        organization=radar_world["soon"].organization,
+        reference="OUD",
+        start_date=date(2015, 1, 1),
+        end_date=date(2018, 12, 31),
+        initial_term_months=48,
+        auto_renewal=True,
+        renewal_term_months=12,
+        status=Contract.Status.ENDED,
+    )
+    client.force_login(radar_world["user"])
+    assert "OUD" not in client.get(reverse("renewal_radar")).content.decode()
