@@ -42,19 +42,22 @@ def _organization(slug):
     return org
 
 
-def write_csv(path, rows_wanted, seed=1):
-    """A Dutch Excel CSV of `rows_wanted` rows: contracts of 2 or 3 lines each."""
+def write_csv(path, rows_wanted, seed=1, contracts_wanted=None):
+    """A Dutch Excel CSV of `rows_wanted` rows (or `contracts_wanted` contracts):
+    contracts of 2 or 3 lines each."""
     rng = random.Random(seed)
     products = list(Product.objects.select_related("vendor", "category"))
     rows, number = 0, 0
     with open(path, "w", encoding="utf-8-sig", newline="") as out:
         out.write(";".join(HEADERS) + "\r\n")
-        while rows < rows_wanted:
+        while (rows < rows_wanted) if contracts_wanted is None else (number < contracts_wanted):
             number += 1
             product = rng.choice(products)
             start = f"01-{rng.randint(1, 12):02d}-{rng.randint(2016, 2025)}"
             end_year = int(start[-4:]) + rng.choice([3, 4, 5])
-            lines = min(rng.choice([2, 3]), rows_wanted - rows)
+            lines = rng.choice([2, 3])
+            if contracts_wanted is None:
+                lines = min(lines, rows_wanted - rows)
             for line in range(1, lines + 1):
                 kind, pay, unit, quantity = LINE_KINDS[line - 1]
                 amount = f"{rng.randint(1000, 900000)},{rng.randint(0, 99):02d}"
@@ -109,7 +112,7 @@ def contract_list(contracts_wanted, repeats=30):
     org = _organization("bench-list")
     with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as handle:
         path = handle.name
-    write_csv(path, contracts_wanted * 2)  # ~2.5 lines per contract
+    write_csv(path, 0, contracts_wanted=contracts_wanted)
     call_command("import_contracts", path, organization=org.slug, stdout=open("/dev/null", "w"))
     user = get_user_model().objects.create_user("bench-inkoper", password="x")
     add_member(organization=org, user=user, role=Membership.Role.PROCUREMENT_SPECIALIST)
