@@ -1,6 +1,8 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from contracts.api import ContractViewSet
+from search.api import SearchView
 from vendors.api import ProductCategoryViewSet, ProductViewSet, StandardViewSet, VendorViewSet
 
 router = DefaultRouter()
@@ -10,4 +12,4 @@ router.register("categories", ProductCategoryViewSet, basename="category")
 router.register("standards", StandardViewSet, basename="standard")
 router.register("contracts", ContractViewSet, basename="contract")
 
-urlpatterns = router.urls
+urlpatterns = [path("search/", SearchView.as_view(), name="api_search"), *router.urls]

@@ -11,6 +11,7 @@ from contracts import views as contract_views
 from portal import views as portal_views
 from portal.converters import SpreadsheetFormat
 from portal.health import healthz
+from search import views as search_views
 from vendors import views as vendor_views
 
 register_converter(SpreadsheetFormat, "sheet")
@@ -20,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("zoeken/", search_views.search_page, name="search"),
+    path("zoeken/suggesties/", search_views.autocomplete, name="search_autocomplete"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisaties/", portal_views.organization_list, name="organization_list"),

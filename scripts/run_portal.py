@@ -20,11 +20,14 @@ def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def daily(env, stop):
-    """Run the daily tasks now and then every 24 hours (cron does this in production)."""
+def every(seconds, command, env, stop):
+    """Run a management command now and then every `seconds` (cron does this in
+    production)."""
     while not stop.is_set():
-        subprocess.run([sys.executable, "manage.py", "send_renewal_reminders"], cwd=ROOT, env=env)
-        stop.wait(DAY_SECONDS)
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
+        )
+        stop.wait(seconds)
 
 
 def main():
@@ -37,9 +40,12 @@ def main():
     with search_engine_environment() as env:
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "seed_demo", "--scale", args.scale)
+        # The embedded engine keeps nothing: build the index from the database.
+        manage(env, "rebuild_search_index")
         worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env)
         stop = threading.Event()
-        threading.Thread(target=daily, args=(env, stop), daemon=True).start()
+        for seconds, command in ((DAY_SECONDS, ["send_renewal_reminders"]), (60, ["search_sync"])):
+            threading.Thread(target=every, args=(seconds, command, env, stop), daemon=True).start()
         print(f"\nZorg-ICT Marktportaal: http://127.0.0.1:{args.port}/  (CMS: /cms/)\n", flush=True)
         try:
             manage(env, "runserver", f"127.0.0.1:{args.port}")

@@ -1,30 +1,27 @@
-"""The one factory for search-engine clients."""
+"""The one way to reach the search engine: the connection django-elasticsearch-dsl
+configures from settings.ELASTICSEARCH_DSL (osmem gets the plain-JSON node there)."""
 
-from django.conf import settings
-from elasticsearch import Elasticsearch
-
-from search.transport import PlainJsonNode
-
-
-def client_options():
-    """Connection options for Elasticsearch(...) and django-elasticsearch-dsl."""
-    options = {
-        "hosts": [settings.ELASTICSEARCH_URL],
-        "request_timeout": settings.SEARCH_TIMEOUT_SECONDS,
-    }
-    if settings.SEARCH_ENGINE == "osmem":
-        options["node_class"] = PlainJsonNode
-    return options
+from elasticsearch.dsl import connections
 
 
 def get_client():
-    return Elasticsearch(**client_options())
+    return connections.get_connection("default")
 
 
 def engine_status():
-    """ "ok" when the engine answers, else a short reason. Never raises."""
+    """{"status": "ok", ...} when the engine answers, else a short reason. Never raises."""
     try:
         info = get_client().info()
     except Exception as err:  # any transport or API failure means: not reachable
         return {"status": "unreachable", "error": type(err).__name__}
     return {"status": "ok", "version": info.get("version", {}).get("number", "")}
+
+
+def use_engine(url, *, osmem):
+    """Point the default connection at ``url`` (tests simulate outages with this)."""
+    from search.transport import PlainJsonNode
+
+    options = {"hosts": [url], "request_timeout": 2}
+    if osmem:
+        options["node_class"] = PlainJsonNode
+    connections.create_connection(alias="default", **options)

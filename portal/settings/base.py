@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.transport import PlainJsonNode
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_elasticsearch_dsl",
     "guardian",
     "rest_framework",
     "rest_framework.authtoken",
@@ -161,6 +164,19 @@ SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "elasticsearch")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = "zorgict"
 SEARCH_TIMEOUT_SECONDS = 2
+# Real Elasticsearch has a Dutch stemmer (osmem has none): "contracten" also finds
+# "contract". Off unless the engine is Elasticsearch.
+SEARCH_DUTCH_STEMMER = SEARCH_ENGINE == "elasticsearch"
+ELASTICSEARCH_DSL = {
+    "default": {
+        "hosts": [ELASTICSEARCH_URL],
+        "request_timeout": SEARCH_TIMEOUT_SECONDS,
+        **({"node_class": PlainJsonNode} if SEARCH_ENGINE == "osmem" else {}),
+    }
+}
+# Index updates are queued after commit by search.sync, not sent on save by DED.
+ELASTICSEARCH_DSL_AUTOSYNC = False
+ELASTICSEARCH_DSL_AUTO_REFRESH = False
 
 # REST API
 REST_FRAMEWORK = {

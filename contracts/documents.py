@@ -1,0 +1,58 @@
+"""Search document for contracts: found only by members of the owning organisation (the
+query filters on organization_id; see search.query)."""
+
+from django_elasticsearch_dsl.registries import registry
+
+from contracts.models import Contract
+from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+
+
+@registry.register_document
+class ContractDocument(PortalDocument):
+    KIND = "contract"
+
+    class Index:
+        name = index_name("contracts")
+        settings = INDEX_SETTINGS
+
+    class Django:
+        model = Contract
+        queryset_pagination = 2000
+
+    def get_queryset(self):
+        return Contract.objects.select_related(
+            "organization", "vendor", "category__parent"
+        ).prefetch_related("products")
+
+    def prepare_title(self, contract):
+        return f"{contract.reference} · {contract.vendor.name}"
+
+    def prepare_body(self, contract):
+        return " ".join(
+            [
+                contract.organization.name,
+                str(contract.category),
+                *(p.name for p in contract.products.all()),
+            ]
+        )
+
+    def prepare_public(self, contract):
+        return False
+
+    def prepare_organization_id(self, contract):
+        return contract.organization_id
+
+    def prepare_category(self, contract):
+        return category_slugs(contract.category)
+
+    def prepare_deployment(self, contract):
+        return sorted({p.deployment for p in contract.products.all()})
+
+    def prepare_sector(self, contract):
+        return contract.organization.sector or None
+
+    def prepare_province(self, contract):
+        return contract.organization.province or None
+
+    def prepare_date(self, contract):
+        return contract.start_date

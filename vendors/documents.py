@@ -1,0 +1,117 @@
+"""Search documents for the public market catalogue."""
+
+from django_elasticsearch_dsl.registries import registry
+
+from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from vendors.models import Product, ProductCategory, Standard, Vendor
+
+
+@registry.register_document
+class VendorDocument(PortalDocument):
+    KIND = "vendor"
+
+    class Index:
+        name = index_name("vendors")
+        settings = INDEX_SETTINGS
+
+    class Django:
+        model = Vendor
+        queryset_pagination = 1000
+
+    def get_queryset(self):
+        return Vendor.objects.prefetch_related("products__category__parent")
+
+    def prepare_title(self, vendor):
+        return vendor.name
+
+    def prepare_body(self, vendor):
+        return " ".join([vendor.description, *(p.name for p in vendor.products.all())])
+
+    def prepare_category(self, vendor):
+        return sorted({s for p in vendor.products.all() for s in category_slugs(p.category)})
+
+    def prepare_deployment(self, vendor):
+        return sorted({p.deployment for p in vendor.products.all()})
+
+
+@registry.register_document
+class ProductDocument(PortalDocument):
+    KIND = "product"
+
+    class Index:
+        name = index_name("products")
+        settings = INDEX_SETTINGS
+
+    class Django:
+        model = Product
+        queryset_pagination = 1000
+
+    def get_queryset(self):
+        return Product.objects.select_related("vendor", "category__parent")
+
+    def prepare_title(self, product):
+        return product.name
+
+    def prepare_body(self, product):
+        return f"{product.vendor.name} {product.category} {product.description}"
+
+    def prepare_category(self, product):
+        return category_slugs(product.category)
+
+    def prepare_deployment(self, product):
+        return [product.deployment]
+
+
+@registry.register_document
+class CategoryDocument(PortalDocument):
+    KIND = "category"
+
+    class Index:
+        name = index_name("categories")
+        settings = INDEX_SETTINGS
+
+    class Django:
+        model = ProductCategory
+
+    def get_queryset(self):
+        return ProductCategory.objects.select_related("parent")
+
+    def prepare_title(self, category):
+        return category.name
+
+    def prepare_body(self, category):
+        return f"{category.name_en} {category.description}"
+
+    def prepare_url(self, category):
+        from django.urls import reverse
+
+        return f"{reverse('product_list')}?categorie={category.slug}"
+
+    def prepare_category(self, category):
+        return category_slugs(category)
+
+
+@registry.register_document
+class StandardDocument(PortalDocument):
+    KIND = "standard"
+
+    class Index:
+        name = index_name("standards")
+        settings = INDEX_SETTINGS
+
+    class Django:
+        model = Standard
+
+    def prepare_title(self, standard):
+        return str(standard)
+
+    def prepare_body(self, standard):
+        return f"{standard.steward} {standard.description} {standard.description_en}"
+
+    def prepare_url(self, standard):
+        from django.urls import reverse
+
+        return f"{reverse('standard_list')}#{standard.code}"
+
+    def prepare_standards(self, standard):
+        return [standard.code]
