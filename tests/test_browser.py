@@ -98,3 +98,36 @@ def test_import_the_template_and_see_the_renewal_radar(
     radar = page.locator("table.radar").inner_text()
     assert "VOORBEELD-001" in radar
     page.screenshot(path=str(tmp_path / "radar.png"))
+
+
+@pytest.mark.search_engine
+def test_search_and_filter_by_a_facet(live_server, browser_page, reference_data,
+                                      django_capture_on_commit_callbacks):
+    from search.tests.conftest import drop_test_indices
+    from search.rebuild import documents, rebuild
+    from vendors.models import ProductCategory
+    from vendors.tests.factories import ProductFactory, VendorFactory
+
+    vendor = VendorFactory(name="Zoekbaar B.V.", slug="zoekbaar")
+    ProductFactory(vendor=vendor, name="Zoekbaar Patiëntendossier", slug="zb-epd",
+                   category=ProductCategory.objects.get(slug="epd-ziekenhuis"))
+    ProductFactory(vendor=vendor, name="Zoekbaar Beeldarchief", slug="zb-pacs",
+                   category=ProductCategory.objects.get(slug="pacs-vna"))
+    drop_test_indices()
+    for document in documents():
+        rebuild(document)
+    try:
+        page = browser_page
+        page.goto(live_server.url + "/")
+        page.fill("#nav-q", "zoekbaar")
+        page.press("#nav-q", "Enter")
+        page.wait_for_selector("ol.hits")
+        assert "3 resultaten" in page.locator("p.count").inner_text()
+        page.click("section.facet >> text=PACS/VNA")
+        assert "2 resultaten" in page.locator("p.count").inner_text()  # vendor and product
+        page.click("section.facet >> text=Product")
+        assert "1 resultaat" in page.locator("p.count").inner_text()
+        assert page.locator("ol.hits li").count() == 1
+        assert "Beeldarchief" in page.locator("ol.hits").inner_text()
+    finally:
+        drop_test_indices()
