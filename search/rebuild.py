@@ -2,10 +2,12 @@
 fresh index, filled in bulk, then its alias is switched over in one step and the old
 index dropped."""
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from itertools import islice
 
 from django_elasticsearch_dsl.registries import registry
-from elasticsearch.helpers import streaming_bulk
+from elasticsearch.helpers import bulk
 
 from search.client import get_client
 
@@ -24,6 +26,16 @@ def _actions(document, index, chunk_size):
         yield {"_index": index, "_id": obj.pk, "_source": instance.prepare(obj)}
 
 
+def _chunks(actions, size):
+    while chunk := list(islice(actions, size)):
+        yield chunk
+
+
+def _send(client, chunk):
+    indexed, _errors = bulk(client, chunk, chunk_size=len(chunk), raise_on_error=True)
+    return indexed
+
+
 def rebuild(document, *, chunk_size=1000, progress=None):
     """Returns the number of documents indexed."""
     client = get_client()
@@ -32,15 +44,20 @@ def rebuild(document, *, chunk_size=1000, progress=None):
     document._index.clone(name=new_index).create(using=client)
     total = document().get_queryset().count()
     done = 0
-    for _ok, _item in streaming_bulk(
-        client,
-        _actions(document, new_index, chunk_size),
-        chunk_size=chunk_size,
-        raise_on_error=True,
-    ):
-        done += 1
-        if progress and (done % chunk_size == 0 or done == total):
-            progress(alias, done, total)
+    # One sender thread: the next chunk is read from the database and prepared (in this
+    # thread, which owns the database connection) while the engine takes the previous.
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        sending = None
+        for chunk in _chunks(_actions(document, new_index, chunk_size), chunk_size):
+            if sending is not None:
+                done += sending.result()
+                if progress:
+                    progress(alias, done, total)
+            sending = sender.submit(_send, client, chunk)
+        if sending is not None:
+            done += sending.result()
+            if progress:
+                progress(alias, done, total)
     if progress and total == 0:
         progress(alias, 0, 0)
     switch_alias(client, alias, new_index)

@@ -101,18 +101,27 @@ def test_import_the_template_and_see_the_renewal_radar(
 
 
 @pytest.mark.search_engine
-def test_search_and_filter_by_a_facet(live_server, browser_page, reference_data,
-                                      django_capture_on_commit_callbacks):
-    from search.tests.conftest import drop_test_indices
+def test_search_and_filter_by_a_facet(
+    live_server, browser_page, reference_data, django_capture_on_commit_callbacks
+):
     from search.rebuild import documents, rebuild
+    from search.tests.conftest import drop_test_indices
     from vendors.models import ProductCategory
     from vendors.tests.factories import ProductFactory, VendorFactory
 
     vendor = VendorFactory(name="Zoekbaar B.V.", slug="zoekbaar")
-    ProductFactory(vendor=vendor, name="Zoekbaar Patiëntendossier", slug="zb-epd",
-                   category=ProductCategory.objects.get(slug="epd-ziekenhuis"))
-    ProductFactory(vendor=vendor, name="Zoekbaar Beeldarchief", slug="zb-pacs",
-                   category=ProductCategory.objects.get(slug="pacs-vna"))
+    ProductFactory(
+        vendor=vendor,
+        name="Zoekbaar Patiëntendossier",
+        slug="zb-epd",
+        category=ProductCategory.objects.get(slug="epd-ziekenhuis"),
+    )
+    ProductFactory(
+        vendor=vendor,
+        name="Zoekbaar Beeldarchief",
+        slug="zb-pacs",
+        category=ProductCategory.objects.get(slug="pacs-vna"),
+    )
     drop_test_indices()
     for document in documents():
         rebuild(document)

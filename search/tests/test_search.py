@@ -138,6 +138,7 @@ def test_search_page_autocomplete_and_api(client, market):
     assert any(s["title"] == "Zorgsoft B.V." for s in suggestions["suggestions"])
     body = client.get("/api/v1/search/", {"q": "zorgsoft", "kind": "product"}).json()
     assert body["total"] == 2 and {f["value"] for f in body["facets"]["kind"]} == {"product"}
+
     def contract_urls():
         body = client.get("/api/v1/search/", {"q": "epd", "kind": "contract"}).json()
         return [r["url"] for r in body["results"]]
