@@ -13,7 +13,12 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from contracts.actors import Actor
 from contracts.api_auth import OrganizationPrincipal, OrganizationTokenAuthentication
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
-from contracts.services import create_contract, delete_contract, update_contract
+from contracts.services import (
+    CONTRACT_FIELDS,
+    create_contract,
+    delete_contract,
+    update_contract,
+)
 from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
 from vendors.models import Product, ProductCategory, Vendor
@@ -59,17 +64,8 @@ class ContractSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "organization",
-            "reference",
-            "vendor",
-            "category",
+            *CONTRACT_FIELDS,
             "products",
-            "start_date",
-            "end_date",
-            "initial_term_months",
-            "renewal_term_months",
-            "notice_period_months",
-            "auto_renewal",
-            "status",
             "lines",
             "clauses",
             "annual_cost",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contracts.importing.values import parse_decimal
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
+from contracts.services import CONTRACT_FIELDS
 from vendors.models import Product, ProductCategory
 
 
@@ -28,21 +29,11 @@ class ContractForm(forms.ModelForm):
         label=_("Migration duration (months)"), required=False, min_value=0
     )
 
+    field_order = ["reference", "vendor", "category", "products"]
+
     class Meta:
         model = Contract
-        fields = [
-            "reference",
-            "vendor",
-            "category",
-            "products",
-            "start_date",
-            "end_date",
-            "initial_term_months",
-            "renewal_term_months",
-            "notice_period_months",
-            "auto_renewal",
-            "status",
-        ]
+        fields = [*CONTRACT_FIELDS, "products"]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
