@@ -10,7 +10,11 @@ from contracts.tests.factories import ContractFactory
 from portal.models import Membership
 from portal.tests.factories import OrganizationFactory, member
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: each test starts with the data the migrations made (the home page).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
 # test itself are synchronous and safe.

@@ -165,6 +165,16 @@ def test_pages_are_indexed_on_publish_and_removed_on_unpublish(
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert titles(None, "handreiking") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+        other = home.add_child(instance=ContentPage(title="Nieuws", slug="nieuws"))
+        other.save_revision().publish()
+        page.move(other, pos="last-child")
+    moved = run_search(None, SearchRequest(q="handreiking")).hits
+    assert [h.url for h in moved] == ["/nieuws/handreiking/"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=page.pk).delete()
+    assert titles(None, "handreiking") == []
 
 
 def test_outage_loses_no_update(client, market, django_capture_on_commit_callbacks, settings):
