@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "portal",
     "vendors",
     "contracts",
+    "prices",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -151,6 +152,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 CONTRACT_IMPORT_MAX_BYTES = 50 * 1024 * 1024
 # Files with more rows than this are imported by a background task with progress.
 CONTRACT_IMPORT_BACKGROUND_ROWS = 2000
+# Disclosure control for price statistics (see prices/disclosure.py). Prudent defaults
+# after the withdrawn US "safety zone": 5 organisations, 25 %, 3 months.
+PRICE_MIN_ORGANISATIONS = 5
+PRICE_MAX_ORGANISATION_SHARE = 0.25
+PRICE_MIN_ORGANISATIONS_FOR_TAILS = 10
+PRICE_MIN_AGE_DAYS = 90
+
 # Renewal radar: deadlines within these many months are highlighted.
 RENEWAL_URGENT_MONTHS = 6
 RENEWAL_SOON_MONTHS = 12
