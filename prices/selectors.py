@@ -29,15 +29,19 @@ LINE_COLUMNS = {
 }
 
 
-def shareable_lines(*, category_slug, year, today, rules: Rules | None = None):
-    """Lines of contracts in the category (either level) running in ``year`` whose
-    prices are old enough to share, one row per line, with the organisation's sector,
-    province, size figures for ``year`` and size band."""
+def shareable_lines(*, year, today, category_slug=None, rules: Rules | None = None):
+    """Lines of contracts in the category (either level; all categories when None)
+    running in ``year`` whose prices are old enough to share, one row per line, with the
+    organisation's sector, province, size figures for ``year`` and size band."""
     rules = rules or Rules.from_settings()
     cutoff = today - timedelta(days=rules.min_age_days)
+    in_category = Q()
+    if category_slug:
+        in_category = Q(contract__category__slug=category_slug) | Q(
+            contract__category__parent__slug=category_slug
+        )
     lines = ContractLine.objects.filter(
-        Q(contract__category__slug=category_slug)
-        | Q(contract__category__parent__slug=category_slug),
+        in_category,
         contract__start_date__lte=min(cutoff, today.replace(year=year, month=12, day=31)),
         contract__end_date__gte=today.replace(year=year, month=1, day=1),
         contract__organization__type="care_provider",
