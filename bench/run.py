@@ -53,11 +53,10 @@ def _manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def seed_national(database_url, seed):
-    env = _env(database_url)
-    _manage(env, "migrate", "--no-input", "-v", "0")
+def _figures(env, *command):
+    """Run a child Python command and return the JSON figures it prints last."""
     out = subprocess.run(
-        [sys.executable, "-c", SEED_AND_MEASURE.format(seed=seed)],
+        [sys.executable, *command],
         cwd=ROOT,
         env=env,
         check=True,
@@ -65,22 +64,25 @@ def seed_national(database_url, seed):
         text=True,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def _child_env(database_url):
+    env = _env(database_url)
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"  # DEBUG off, tasks immediate
+    return env
+
+
+def seed_national(database_url, seed):
+    env = _env(database_url)
+    _manage(env, "migrate", "--no-input", "-v", "0")
+    return _figures(env, "-c", SEED_AND_MEASURE.format(seed=seed))
 
 
 def run_child(database_url, *args):
     """Run bench/contracts_bench.py against a migrated scratch database."""
-    env = _env(database_url)
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"  # DEBUG off, tasks immediate
+    env = _child_env(database_url)
     _manage(env, "migrate", "--no-input", "-v", "0")
-    out = subprocess.run(
-        [sys.executable, "bench/contracts_bench.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return _figures(env, "bench/contracts_bench.py", *args)
 
 
 def _postgres_reachable():
@@ -173,19 +175,10 @@ def search_national(database_url, seed):
     sys.path.insert(0, str(ROOT))
     from search.embedded import search_engine_environment
 
-    env = _env(database_url)
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    env = _child_env(database_url)
     with search_engine_environment() as engine_env:
         env.update({k: engine_env[k] for k in ("ELASTICSEARCH_URL", "SEARCH_ENGINE")})
-        out = subprocess.run(
-            [sys.executable, "bench/search_bench.py"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+        return _figures(env, "bench/search_bench.py")
 
 
 def bench_search(database, on_database, seed):
@@ -212,17 +205,7 @@ def bench_search(database, on_database, seed):
 
 def prices_national(database_url, seed):
     seed_national(database_url, seed)
-    env = _env(database_url)
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-    out = subprocess.run(
-        [sys.executable, "bench/prices_bench.py"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return _figures(_child_env(database_url), "bench/prices_bench.py")
 
 
 def bench_prices(database, on_database, seed):
