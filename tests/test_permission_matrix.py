@@ -1,0 +1,185 @@
+"""Every named URL of the portal, visited (GET) as every role, against the expected
+status. A URL without an entry here fails the test: decide who may see it first."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import get_resolver, reverse
+
+from contracts.imports import store_upload
+from contracts.tests.factories import ContractFactory
+from portal.models import Membership, Organization
+from portal.tests.factories import OrganizationFactory, UserFactory, member
+from vendors.services import add_vendor_representative
+from vendors.tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+Role = Membership.Role
+
+ROLES = [
+    "anonymous",
+    "procurement_a",
+    "admin_a",
+    "viewer_a",
+    "procurement_b",
+    "coordinator",
+    "policy_analyst",
+    "vendor_representative",
+    "editor",
+    "superuser",
+]
+MEMBERS_A = {"procurement_a", "admin_a", "viewer_a"}
+EDITORS_A = {"procurement_a", "admin_a"}
+ANY_EDITOR = EDITORS_A | {"procurement_b"}
+SEARCH = {200, 503}  # 503 when no engine is reachable; search permissions: search/tests
+LOGIN = 302  # anonymous visitors of a members' page go to the log-in page
+API_ANONYMOUS = 401
+
+
+def only(allowed, *, denied=404, anonymous=LOGIN):
+    """200 for the roles in ``allowed``, ``denied`` for the other logged-in roles."""
+    return {
+        role: (200 if role in allowed else anonymous if role == "anonymous" else denied)
+        for role in ROLES
+    }
+
+
+def everyone(status=200):
+    return dict.fromkeys(ROLES, status)
+
+
+# url name -> (reverse kwargs factory, {role: expected status or set of statuses})
+def matrix(world):
+    contract, contract_import = world["contract"], world["import"]
+    product = world["product"]
+    return {
+        "healthz": ({}, everyone(200)),
+        "search": ({}, everyone(SEARCH)),
+        "search_autocomplete": ({}, everyone(SEARCH)),
+        "login": ({}, everyone(200)),
+        "logout": ({}, everyone(405)),  # POST only
+        "set_language": ({}, everyone({200, 302})),  # POST sets it; GET goes back
+        "organization_list": ({}, everyone()),
+        "organization_detail": ({"slug": "org-a"}, everyone()),
+        "vendor_list": ({}, everyone()),
+        "vendor_detail": ({"slug": product.vendor.slug}, everyone()),
+        "product_list": ({}, everyone()),
+        "product_detail": ({"slug": product.slug}, everyone()),
+        "category_list": ({}, everyone()),
+        "standard_list": ({}, everyone()),
+        "contract_list": ({}, only(set(ROLES) - {"anonymous"})),
+        "contract_create": ({}, only(ANY_EDITOR)),
+        "contract_detail": ({"pk": contract.pk}, only(MEMBERS_A)),
+        "contract_update": ({"pk": contract.pk}, only(EDITORS_A)),
+        # POST only, whoever asks (so GET reveals nothing); POST rights: contracts/tests
+        "contract_delete": ({"pk": contract.pk}, only(set(), denied=405)),
+        "contract_import": ({}, only(ANY_EDITOR)),
+        "contract_import_detail": ({"pk": contract_import.pk}, only(EDITORS_A)),
+        "contract_import_progress": ({"pk": contract_import.pk}, only(EDITORS_A)),
+        "contract_template": ({"fmt": "csv"}, only(ANY_EDITOR)),
+        "contract_export": ({"fmt": "csv"}, only(MEMBERS_A | {"procurement_b"})),
+        "renewal_radar": ({}, only(set(ROLES) - {"anonymous"})),
+        "renewal_calendar": ({}, only(set(ROLES) - {"anonymous"})),
+        "contract_audit": ({"slug": "org-a"}, only({"admin_a"})),
+        "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
+        "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
+        "api_search": ({}, everyone(SEARCH)),
+        "api-root": ({}, everyone()),
+        "vendor-list": ({}, everyone()),
+        "vendor-detail": ({"slug": product.vendor.slug}, everyone()),
+        "product-list": ({}, everyone()),
+        "product-detail": ({"slug": product.slug}, everyone()),
+        "category-list": ({}, everyone()),
+        "category-detail": ({"slug": product.category.slug}, everyone()),
+        "standard-list": ({}, everyone()),
+        "standard-detail": ({"code": "hl7-fhir-r4"}, everyone()),
+        "contract-list": ({}, only(set(ROLES) - {"anonymous"}, anonymous=API_ANONYMOUS)),
+        "contract-detail": ({"pk": contract.pk}, only(MEMBERS_A, anonymous=API_ANONYMOUS)),
+        "api_schema": ({}, everyone()),
+        "api_docs": ({}, everyone()),
+        "wagtail_serve": ({"args": [""]}, everyone()),
+    }
+
+
+# Wagtail's own helper views, tested by Wagtail.
+NOT_OURS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
+
+
+def named_urls():
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                if str(pattern.pattern).startswith(("cms/", "documents/")):
+                    continue  # the CMS checks its own permissions (tests/test_cms.py)
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif pattern.name:
+                yield pattern.name
+
+    return set(walk(get_resolver().url_patterns)) - NOT_OURS
+
+
+@pytest.fixture
+def world(reference_data):
+    org_a = OrganizationFactory(slug="org-a")
+    org_b = OrganizationFactory(slug="org-b")
+    product = ProductFactory()
+    contract = ContractFactory(organization=org_a, reference="GEHEIM-A")
+    rep = UserFactory(username="rep")
+    add_vendor_representative(vendor=contract.vendor, user=rep)
+    editor = UserFactory(username="editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    users = {
+        "procurement_a": member(org_a, Role.PROCUREMENT_SPECIALIST),
+        "admin_a": member(org_a, Role.ORGANIZATION_ADMIN),
+        "viewer_a": member(org_a, Role.VIEWER),
+        "procurement_b": member(org_b, Role.PROCUREMENT_SPECIALIST),
+        "coordinator": member(
+            OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector=""),
+            Role.COALITION_COORDINATOR,
+        ),
+        "policy_analyst": member(
+            OrganizationFactory(type=Organization.Type.POLICY_BODY, sector=""), Role.POLICY_ANALYST
+        ),
+        "vendor_representative": rep,
+        "editor": editor,
+        "superuser": UserFactory(is_superuser=True, is_staff=True),
+    }
+    contract_import = store_upload(
+        organization=org_a, user=users["procurement_a"], name="a.csv", data=b"kenmerk\n"
+    )
+    return {"contract": contract, "users": users, "product": product, "import": contract_import}
+
+
+def test_every_url_has_an_entry(world):
+    assert named_urls() - set(matrix(world)) == set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_for_every_role(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    failures = []
+    for name, (kwargs, expected) in matrix(world).items():
+        kwargs = dict(kwargs)
+        url = reverse(name, args=kwargs.pop("args", None), kwargs=kwargs or None)
+        if name == "contract_export":
+            url += "?organisatie=org-a" if role != "procurement_b" else "?organisatie=org-b"
+        status = client.get(url).status_code
+        wanted = expected[role]
+        if status not in (wanted if isinstance(wanted, set) else {wanted}):
+            failures.append(f"{name} ({url}): {status}, expected {wanted}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("role", sorted(set(ROLES) - {"anonymous"}))
+def test_lists_calendars_and_exports_show_only_own_contracts(client, world, role):
+    client.force_login(world["users"][role])
+    for url in (
+        reverse("contract_list"),
+        reverse("renewal_radar"),
+        reverse("renewal_calendar"),
+        "/api/v1/contracts/",
+    ):
+        body = client.get(url).content.decode()
+        assert ("GEHEIM-A" in body) is (role in MEMBERS_A), (url, role)
+    export = client.get(reverse("contract_export", args=["csv"]) + "?organisatie=org-a")
+    assert (b"GEHEIM-A" in export.content) is (role in MEMBERS_A)
