@@ -3,11 +3,8 @@ organisation. Size bands are fixed per sector, by beds (hospitals) or FTE (other
 
 import numpy as np
 import pandas as pd
-from django.utils.translation import gettext_lazy as _
 
 from portal.choices import Sector
-
-BAND_LABELS = {"small": _("small"), "medium": _("medium"), "large": _("large")}
 
 # sector -> (size column, upper bound of "small", upper bound of "medium")
 SIZE_BANDS = {
@@ -20,8 +17,6 @@ SIZE_BANDS = {
     Sector.PRIMARY_CARE: ("fte", 10, 30),
     Sector.OTHER: ("fte", 100, 500),
 }
-
-DIMENSIONS = ("sector", "size_band", "province", "vendor", "product", "deployment", "year")
 
 
 def size_bands(frame: pd.DataFrame) -> pd.Series:

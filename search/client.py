@@ -17,11 +17,10 @@ def engine_status():
     return {"status": "ok", "version": info.get("version", {}).get("number", "")}
 
 
-def use_engine(url, *, osmem):
-    """Point the default connection at ``url`` (tests simulate outages with this)."""
-    from search.transport import PlainJsonNode
+def use_engine(url):
+    """Point the default connection at ``url``, otherwise configured as in settings
+    (tests simulate outages with this)."""
+    from django.conf import settings
 
-    options = {"hosts": [url], "request_timeout": 2}
-    if osmem:
-        options["node_class"] = PlainJsonNode
+    options = {**settings.ELASTICSEARCH_DSL["default"], "hosts": [url]}
     connections.create_connection(alias="default", **options)

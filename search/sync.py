@@ -66,22 +66,15 @@ def remember(label, ids, err):
 def apply(label, ids):
     """Index or delete the documents of ``ids``. Raises when the engine fails."""
     document = document_for(label)()
-    model = document.django.model
     present = list(document.get_queryset().filter(pk__in=ids))
     present_ids = {str(obj.pk) for obj in present}
     if present:
         document.update(present, refresh=False)
     missing = [pk for pk in ids if pk not in present_ids]
     if missing:
-        client = get_client()
-        actions = (
-            "\n".join(
-                f'{{"delete": {{"_index": "{document._index._name}", "_id": "{pk}"}}}}'
-                for pk in missing
-            )
-            + "\n"
+        response = get_client().bulk(
+            operations=[{"delete": {"_index": document._index._name, "_id": pk}} for pk in missing]
         )
-        response = client.bulk(operations=actions)
         failures = [
             item["delete"]
             for item in response["items"]
@@ -89,7 +82,6 @@ def apply(label, ids):
         ]
         if failures:
             raise BulkIndexError(f"{len(failures)} deletes failed", failures)
-    return len(present), len(missing), model
 
 
 @task()

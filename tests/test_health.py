@@ -5,11 +5,11 @@ from search.client import use_engine
 
 @pytest.mark.django_db
 def test_healthz_reports_database_and_search(client, settings):
-    use_engine("http://127.0.0.1:9", osmem=True)  # nothing listens on the discard port
+    use_engine("http://127.0.0.1:9")  # nothing listens on the discard port
     try:
         body = client.get("/healthz").json()
     finally:
-        use_engine(settings.ELASTICSEARCH_URL, osmem=settings.SEARCH_ENGINE == "osmem")
+        use_engine(settings.ELASTICSEARCH_URL)
     assert body["database"]["status"] == "ok"
     assert body["search"]["status"] == "unreachable"
     assert body["status"] == "degraded"

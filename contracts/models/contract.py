@@ -46,9 +46,6 @@ class LockInClause(models.Model):
 
 
 class ContractQuerySet(models.QuerySet):
-    def active_on(self, day):
-        return self.filter(start_date__lte=day, end_date__gte=day)
-
     def running(self):
         """Contracts not recorded as ended or terminated: those that may still need
         notice (an automatic renewal keeps a contract running past its end date)."""
@@ -149,11 +146,6 @@ class Contract(models.Model):
             errors["category"] = _("Choose a subcategory, not a main category.")
         if errors:
             raise ValidationError(errors)
-
-    def notice_deadline(self, today):
-        from contracts.renewals import notice_deadline
-
-        return notice_deadline(self, today)
 
     def annual_cost(self):
         """Comparable yearly cost in EUR: recurring lines plus one-off lines spread over

@@ -182,7 +182,7 @@ def test_outage_loses_no_update(client, market, django_capture_on_commit_callbac
     are remembered; back up, search_sync brings the index to exactly the current state."""
     member_user = member(market["org_a"], Membership.Role.PROCUREMENT_SPECIALIST)
     alive = settings.ELASTICSEARCH_URL
-    use_engine("http://127.0.0.1:9", osmem=settings.SEARCH_ENGINE == "osmem")
+    use_engine("http://127.0.0.1:9")
     try:
         assert engine_status()["status"] == "unreachable"
         with django_capture_on_commit_callbacks(execute=True):
@@ -204,7 +204,7 @@ def test_outage_loses_no_update(client, market, django_capture_on_commit_callbac
         assert client.get("/healthz").json()["status"] == "degraded"
         assert client.get(reverse("contract_list")).status_code == 200
     finally:
-        use_engine(alive, osmem=settings.SEARCH_ENGINE == "osmem")
+        use_engine(alive)
     done, left = retry_pending()
     assert (done >= 4, left) == (True, 0)
     assert PendingIndexUpdate.objects.count() == 0
