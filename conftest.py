@@ -32,3 +32,16 @@ def pytest_runtest_setup(item):
             _unavailable(item, "no search engine reachable at ELASTICSEARCH_URL")
     if item.get_closest_marker("browser") and not os.path.exists(CHROMIUM):
         _unavailable(item, f"{CHROMIUM} is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_benchmark_cache():
+    """Cached publications are keyed by data versions, which restart with each test's
+    database; start every test with empty caches."""
+    from django.core.cache import cache
+
+    from prices.cache import clear_local
+
+    clear_local()
+    cache.clear()
+    yield

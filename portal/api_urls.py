@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from contracts.api import ContractViewSet
+from prices.api import BenchmarkView
 from search.api import SearchView
 from vendors.api import ProductCategoryViewSet, ProductViewSet, StandardViewSet, VendorViewSet
 
@@ -12,4 +13,8 @@ router.register("categories", ProductCategoryViewSet, basename="category")
 router.register("standards", StandardViewSet, basename="standard")
 router.register("contracts", ContractViewSet, basename="contract")
 
-urlpatterns = [path("search/", SearchView.as_view(), name="api_search"), *router.urls]
+urlpatterns = [
+    path("search/", SearchView.as_view(), name="api_search"),
+    path("benchmarks/", BenchmarkView.as_view(), name="api_benchmarks"),
+    *router.urls,
+]

@@ -11,6 +11,7 @@ from contracts import views as contract_views
 from portal import views as portal_views
 from portal.converters import SpreadsheetFormat
 from portal.health import healthz
+from prices import views as price_views
 from search import views as search_views
 from vendors import views as vendor_views
 
@@ -64,6 +65,15 @@ urlpatterns = [
         admin_views.api_token_revoke,
         name="api_token_revoke",
     ),
+    path("prijzen/", price_views.explorer, name="price_explorer"),
+    path("prijzen/export.<sheet:fmt>", price_views.explorer_export, name="price_explorer_export"),
+    path("prijzen/mijn-positie/", price_views.standing, name="price_standing"),
+    path(
+        "prijzen/mijn-positie.<sheet:fmt>",
+        price_views.standing_export,
+        name="price_standing_export",
+    ),
+    path("prijzen/methode/", price_views.methodology, name="price_methodology"),
     path("api/v1/", include("portal.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),

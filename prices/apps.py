@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PricesConfig(AppConfig):
     name = "prices"
     verbose_name = _("Price benchmarks")
+
+    def ready(self):
+        from prices import versioning
+
+        versioning.connect()

@@ -8,10 +8,8 @@ Rules (thresholds from settings, see Rules.from_settings):
    P10/P90 only from ``min_for_tails`` organisations; never a minimum, maximum, single
    value, or a mean;
 4. the viewer's own organisation is left out of what it is shown;
-5. against differencing: two published cells whose sets of contributing organisations
-   differ by fewer than ``min_organisations`` organisations would let someone subtract
-   one from the other; then one of them (the one with fewer organisations) is suppressed
-   as well (complementary suppression).
+5. against differencing: see prices.differencing (complementary suppression over every
+   cell of a category's publication).
 Data younger than ``min_age_days`` is filtered out before these functions run.
 
 Pure functions over DataFrames with columns organization_id and value (one row per
@@ -20,7 +18,6 @@ contract or line-group); no database access.
 
 import math
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -99,18 +96,3 @@ def cell_statistics(frame: pd.DataFrame, rules: Rules, *, viewer_organization=No
     for name, q in quantiles.items():
         setattr(cell, name, three_significant(float(np.percentile(values, q))))
     return cell
-
-
-def guard_against_differencing(cells: dict, rules: Rules) -> dict:
-    """Suppress published cells that, paired with another published cell, differ by
-    fewer than ``min_organisations`` contributors. Greedy: for each such pair the cell
-    with fewer organisations (then the later key) goes. Returns the same dict."""
-    keys = sorted(cells, key=lambda k: (-len(cells[k].organisations), str(k)))
-    for a, b in combinations(keys, 2):
-        cell_a, cell_b = cells[a], cells[b]
-        if cell_a.suppressed or cell_b.suppressed:
-            continue
-        difference = len(cell_a.organisations ^ cell_b.organisations)
-        if 0 < difference < rules.min_organisations:
-            cell_b.suppress(REASON_DIFFERENCING)
-    return cells

@@ -31,3 +31,21 @@ def size_bands(frame: pd.DataFrame) -> pd.Series:
         )
         bands.loc[rows] = [band or None for band in banded]
     return bands
+
+
+# The four CBS parts of the country ("landsdelen"): a region keeps a peer group larger
+# than a single province would.
+REGIONS = {
+    "noord": ("GR", "FR", "DR"),
+    "oost": ("OV", "GE", "FL"),
+    "west": ("UT", "NH", "ZH", "ZE"),
+    "zuid": ("NB", "LI"),
+}
+REGION_LABELS = {
+    "noord": "Noord-Nederland",
+    "oost": "Oost-Nederland",
+    "west": "West-Nederland",
+    "zuid": "Zuid-Nederland",
+}
+REGION_OF_PROVINCE = {p: region for region, provinces in REGIONS.items() for p in provinces}
+SIZE_BAND_CHOICES = ("small", "medium", "large")

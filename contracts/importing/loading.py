@@ -22,6 +22,7 @@ from contracts.services import (
     grant_contract_permissions,
     record_switches,
 )
+from prices.versioning import bump_categories
 from search import sync as search_sync
 
 BATCH = 2000
@@ -129,6 +130,7 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     }
     state = CurrentState(organization) if existing else None
     created, changed, unchanged = [], [], 0
+    touched_categories = set()
     for done, draft in enumerate(drafts, start=1):
         contract = existing.get(draft.reference)
         if contract is None:
@@ -137,6 +139,7 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
             created.append((contract, draft))
         else:
             before = state.snapshot(contract)
+            touched_categories.add(contract.category_id)
             _apply(contract, draft)
             changes = diff(before, _draft_snapshot(contract, draft))
             if changes:
@@ -152,6 +155,9 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     _write_children(created + [(c, d) for c, d, _ in changed], clauses)
     grant_contract_permissions([c for c, _ in created], batch_size=BATCH)
     search_sync.queue(Contract, [c.pk for c, _ in created] + [c.pk for c, _, _ in changed])
+    touched_categories.update(c.category_id for c, _ in created)
+    touched_categories.update(c.category_id for c, _, _ in changed)
+    bump_categories(touched_categories)
     record_switches([organization.pk], [c.pk for c, _ in created])
     events = [(c, _draft_snapshot(c, d)) for c, d in created]
     events += [(c, changes) for c, _, changes in changed]

@@ -123,6 +123,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "portal.staticfinders.PlotlyFinder",  # plotly.min.js from the installed package
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 STORAGES = {
@@ -158,6 +163,10 @@ PRICE_MIN_ORGANISATIONS = 5
 PRICE_MAX_ORGANISATION_SHARE = 0.25
 PRICE_MIN_ORGANISATIONS_FOR_TAILS = 10
 PRICE_MIN_AGE_DAYS = 90
+# Benchmarks are published for this many past years and the current one.
+PRICE_YEARS_BACK = 5
+# Category publications kept in each process's memory (the shared cache holds more).
+PRICE_PUBLICATIONS_IN_MEMORY = 24
 
 # Renewal radar: deadlines within these many months are highlighted.
 RENEWAL_URGENT_MONTHS = 6

@@ -1,13 +1,11 @@
-"""Each disclosure rule on small hand-built datasets, including an attempt to recover
-one organisation's value by differencing two peer groups."""
+"""Each disclosure rule of a single cell on small hand-built datasets (differencing
+across cells: test_differencing.py and test_publication.py)."""
 
 import pandas as pd
-import pytest
 
 from prices.disclosure import (
     Rules,
     cell_statistics,
-    guard_against_differencing,
     three_significant,
 )
 
@@ -65,29 +63,6 @@ def test_rounding_to_three_significant_figures():
     assert three_significant(123456.0) == 123000
     assert three_significant(0.0042337) == 0.00423
     assert three_significant(98.76) == 98.8
-
-
-@pytest.mark.parametrize("difference", [1, 2, 3, 4])
-def test_differencing_two_peer_groups_is_prevented(difference):
-    """A peer group and the same group plus a few organisations: publishing both would
-    let a reader subtract one from the other, so the smaller one is suppressed."""
-    base = {i: 100 + i for i in range(1, 8)}
-    larger = {**base, **{100 + i: 150 for i in range(difference)}}
-    cells = {
-        "province": cell_statistics(cell(base), RULES),
-        "province+neighbour": cell_statistics(cell(larger), RULES),
-    }
-    guard_against_differencing(cells, RULES)
-    assert not cells["province+neighbour"].suppressed
-    assert cells["province"].suppressed and "onthullen" in cells["province"].reason
-
-
-def test_peer_groups_differing_by_five_or_more_are_both_published():
-    base = {i: 100 + i for i in range(1, 8)}
-    larger = {**base, **{100 + i: 150 for i in range(5)}}
-    cells = {"a": cell_statistics(cell(base), RULES), "b": cell_statistics(cell(larger), RULES)}
-    guard_against_differencing(cells, RULES)
-    assert not cells["a"].suppressed and not cells["b"].suppressed
 
 
 def test_thresholds_come_from_settings(settings):

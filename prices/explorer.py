@@ -1,0 +1,182 @@
+"""The peer groups shown side by side in the explorer, and where an organisation's own
+contracts stand against them."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.choices import Sector
+from prices.access import peer_profile
+from prices.disclosure import Cell
+from prices.normalise import contract_annual_cents
+from prices.peer_groups import REGION_LABELS, SIZE_BAND_CHOICES, SIZE_BANDS
+from prices.publication import CellKey
+
+METRIC_LABELS = {
+    "annual": gettext_lazy("Annual cost (EUR)"),
+    "per_fte": gettext_lazy("Annual cost per FTE (EUR)"),
+    "per_bed": gettext_lazy("Annual cost per bed (EUR)"),
+    "per_user": gettext_lazy("Annual cost per user (EUR)"),
+    "per_workstation": gettext_lazy("Annual cost per workstation (EUR)"),
+    "revenue_share": gettext_lazy("Share of revenue (%)"),
+}
+BAND_LABELS = {
+    "small": gettext_lazy("small"),
+    "medium": gettext_lazy("medium"),
+    "large": gettext_lazy("large"),
+}
+
+
+@dataclass
+class Row:
+    label: str
+    key: CellKey
+    cell: Cell
+    own: bool = False
+
+
+def band_label(sector, band):
+    column, small, medium = SIZE_BANDS[sector]
+    unit = _("beds") if column == "beds" else _("FTE")
+    bounds = {
+        "small": f"< {small} {unit}",
+        "medium": f"{small}-{medium} {unit}",
+        "large": f">= {medium} {unit}",
+    }
+    return f"{BAND_LABELS[band]} ({bounds[band]})"
+
+
+def explorer_rows(publication, viewer, *, base: CellKey, sector=""):
+    """Rows for the viewer: its own peer group first, then neighbouring groups."""
+    keys = []
+    if viewer.organization is not None:
+        sector, band, region = peer_profile(viewer.organization, base.year)
+        sector_name = Sector(sector).label
+        for other in SIZE_BAND_CHOICES if band else ():
+            label = f"{sector_name}, {band_label(sector, other)}"
+            keys.append((label, base._replace(sector=sector, size_band=other), other == band))
+        keys.append((sector_name, base._replace(sector=sector), not band))
+        if region and not base.supplier_kind:
+            label = f"{sector_name}, {REGION_LABELS[region]}"
+            keys.append((label, base._replace(sector=sector, region=region), False))
+    elif sector:
+        keys.append((Sector(sector).label, base._replace(sector=sector), True))
+    else:
+        keys += [(s.label, base._replace(sector=s.value), False) for s in Sector]
+    keys.append((_("All care providers"), base, False))
+    return [
+        Row(label, key, publication.cell(key, viewer.organization_id), own)
+        for label, key, own in keys
+        if viewer.may_see_key(key)
+    ]
+
+
+def chart_data(rows, metric):
+    scale = 100 if metric == "revenue_share" else 1
+    return [
+        {
+            "label": row.label,
+            "n": row.cell.n_organisations,
+            "own": row.own,
+            **{
+                name: (
+                    getattr(row.cell, name) * scale if getattr(row.cell, name) is not None else None
+                )
+                for name in ("p10", "p25", "median", "p75", "p90")
+            },
+        }
+        for row in rows
+        if not row.cell.suppressed
+    ]
+
+
+# --- where do I stand ----------------------------------------------------------------------
+
+STANDING_METRICS = ("annual", "per_fte", "per_bed", "revenue_share")
+POSITIONS = {
+    "below_p25": gettext_lazy("below P25"),
+    "p25_median": gettext_lazy("between P25 and the median"),
+    "median_p75": gettext_lazy("between the median and P75"),
+    "above_p75": gettext_lazy("above P75"),
+}
+
+
+@dataclass
+class Standing:
+    contract: object
+    annual_cost: float
+    figure: float | None
+    group: str
+    cell: Cell
+    position: str = ""
+    saving: float = 0.0
+
+    @property
+    def position_label(self):
+        return POSITIONS.get(self.position, "")
+
+
+def _position(figure, cell):
+    if figure < cell.p25:
+        return "below_p25"
+    if figure < cell.median:
+        return "p25_median"
+    if figure <= cell.p75:
+        return "median_p75"
+    return "above_p75"
+
+
+def _divisor(organization, year, metric):
+    if metric == "annual":
+        return 1.0
+    size = organization.sizes.filter(year=year).first()
+    column = {"per_fte": "fte", "per_bed": "beds", "revenue_share": "revenue_eur"}[metric]
+    value = getattr(size, column, None) if size else None
+    return float(value) if value else None
+
+
+def _annual_costs(contracts):
+    import pandas as pd
+
+    from contracts.models import ContractLine
+
+    lines = pd.DataFrame.from_records(
+        ContractLine.objects.filter(contract__in=contracts).values(
+            "contract_id", "amount", "quantity", "frequency", "contract__initial_term_months"
+        )
+    )
+    if lines.empty:
+        return {}
+    lines = lines.rename(columns={"contract__initial_term_months": "initial_term_months"})
+    lines["organization_id"] = 0
+    costs = contract_annual_cents(lines)
+    return dict(zip(costs["contract_id"], costs["annual_cents"] / 100, strict=True))
+
+
+def standings(viewer, contracts, *, year, metric, publication_for):
+    """Each contract's figure against its peer group (sector and size band, else the
+    sector) in its own category, and the saving if it were at the peer median."""
+    organization = viewer.organization
+    sector, band, _region = peer_profile(organization, year)
+    divisor = _divisor(organization, year, metric)
+    costs = _annual_costs(contracts)
+    result = []
+    for contract in contracts:
+        annual = costs.get(contract.pk, 0.0)
+        figure = annual / divisor if divisor else None
+        publication = publication_for(contract.category)
+        key = CellKey(metric=metric, year=year, sector=sector)
+        candidates = [(band_label(sector, band), key._replace(size_band=band))] if band else []
+        candidates.append((Sector(sector).label, key))
+        for group, candidate in candidates:  # noqa: B007 (the group found is used below)
+            cell = publication.cell(candidate, organization.pk)
+            if not cell.suppressed:
+                break
+        standing = Standing(contract, annual, figure, group, cell)
+        if figure is not None and not cell.suppressed:
+            standing.position = _position(figure, cell)
+            if figure > cell.median:
+                standing.saving = round(annual * (1 - cell.median / figure), 2)
+        result.append(standing)
+    return result

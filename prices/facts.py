@@ -1,0 +1,194 @@
+"""Organisation-level facts for one product category: what each care provider spent in
+each year, per cost type and per supplier, with its peer-group attributes.
+
+One row per (year, organisation, cost_type, supplier_kind, supplier):
+- cost_type "" is all costs; a single cost type is only kept with supplier_kind "";
+- supplier_kind is "" (any supplier), "vendor", "product" or "deployment", supplier the
+  vendor's or product's slug or the deployment model;
+- cents: the yearly cost (prices.normalise); user_cents/user_qty and ws_cents/ws_qty:
+  the cost and number of users or workstations of lines priced per user/workstation
+  (a contract's count is its largest line quantity, so licence and support per user
+  do not count the users twice);
+- one column per metric (prices.facts.METRICS) with the comparable value, NaN where
+  the organisation lacks the figure it is divided by.
+
+Only contracts of care providers that started at least PRICE_MIN_AGE_DAYS before
+``today`` count, in each year they were active."""
+
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from django.db.models import Q
+
+from contracts.models import Contract, ContractLine
+from portal.models import Organization, OrganizationSize
+from prices.normalise import line_annual_cents
+from prices.peer_groups import REGION_OF_PROVINCE, size_bands
+
+METRICS = ("annual", "per_fte", "per_bed", "per_user", "per_workstation", "revenue_share")
+KEY = ["year", "organization_id", "cost_type", "supplier_kind", "supplier"]
+SUMS = ["cents", "user_cents", "user_qty", "ws_cents", "ws_qty"]
+
+
+def _contracts(category, years, today, min_age_days):
+    cutoff = today - timedelta(days=min_age_days)
+    return Contract.objects.filter(
+        Q(category=category) | Q(category__parent=category),
+        organization__type=Organization.Type.CARE_PROVIDER,
+        start_date__lte=min(cutoff, date(max(years), 12, 31)),
+        end_date__gte=date(min(years), 1, 1),
+    )
+
+
+def _frame(queryset, columns):
+    return pd.DataFrame.from_records(queryset.values_list(*columns.values()), columns=list(columns))
+
+
+def _per_contract(lines):
+    """Sums per contract and cost type, and per contract over all cost types."""
+    lines = lines.assign(cents=line_annual_cents(lines), quantity=lines["quantity"].astype(float))
+    for unit, prefix in (("user", "user"), ("workstation", "ws")):
+        priced = lines["unit"].eq(unit)
+        lines[f"{prefix}_cents"] = lines["cents"].where(priced, 0)
+        lines[f"{prefix}_qty"] = lines["quantity"].where(priced, 0.0)
+    aggregations = {
+        "cents": "sum",
+        "user_cents": "sum",
+        "user_qty": "max",
+        "ws_cents": "sum",
+        "ws_qty": "max",
+    }
+    by_type = lines.groupby(["contract_id", "cost_type"], as_index=False).agg(aggregations)
+    overall = lines.groupby("contract_id", as_index=False).agg(aggregations)
+    return by_type, overall.assign(cost_type="")
+
+
+def _suppliers(contracts, contract_ids):
+    """(contract_id, supplier_kind, supplier) for every way a contract can be grouped."""
+    products = _frame(
+        Contract.products.through.objects.filter(contract_id__in=contract_ids),
+        {
+            "contract_id": "contract_id",
+            "slug": "product__slug",
+            "deployment": "product__deployment",
+        },
+    )
+    parts = [
+        contracts[["contract_id"]].assign(supplier_kind="", supplier=""),
+        contracts[["contract_id", "vendor"]].rename(columns={"vendor": "supplier"}),
+        products[["contract_id", "slug"]].rename(columns={"slug": "supplier"}),
+        products[["contract_id", "deployment"]].rename(columns={"deployment": "supplier"}),
+    ]
+    parts[1]["supplier_kind"] = "vendor"
+    parts[2]["supplier_kind"] = "product"
+    parts[3]["supplier_kind"] = "deployment"
+    return pd.concat(parts, ignore_index=True).drop_duplicates()
+
+
+def _by_year(contributions, contracts, years):
+    dated = contributions.merge(contracts, on="contract_id")
+    frames = []
+    for year in years:
+        active = (dated["start_date"] <= date(year, 12, 31)) & (
+            dated["end_date"] >= date(year, 1, 1)
+        )
+        frames.append(dated[active].assign(year=year))
+    if not frames:
+        return dated.assign(year=pd.Series(dtype="int64"))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _with_organisations(facts, years):
+    organisations = _frame(
+        Organization.objects.filter(pk__in=facts["organization_id"].unique().tolist()),
+        {"organization_id": "id", "sector": "sector", "province": "province"},
+    )
+    sizes = _frame(
+        OrganizationSize.objects.filter(
+            organization_id__in=organisations["organization_id"].tolist(), year__in=years
+        ),
+        {
+            "organization_id": "organization_id",
+            "year": "year",
+            "fte": "fte",
+            "beds": "beds",
+            "revenue": "revenue_eur",
+        },
+    )
+    for column in ("fte", "beds", "revenue"):
+        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+    facts = facts.merge(organisations, on="organization_id").merge(
+        sizes, on=["organization_id", "year"], how="left"
+    )
+    facts["region"] = facts["province"].map(REGION_OF_PROVINCE)
+    facts["size_band"] = size_bands(facts) if not facts.empty else None
+    return facts
+
+
+def _metric_values(facts):
+    euros = facts["cents"] / 100
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = {
+            "annual": euros,
+            "per_fte": euros / facts["fte"],
+            "per_bed": euros / facts["beds"],
+            "per_user": facts["user_cents"] / 100 / facts["user_qty"],
+            "per_workstation": facts["ws_cents"] / 100 / facts["ws_qty"],
+            "revenue_share": euros / facts["revenue"],
+        }
+    for name, series in values.items():
+        facts[name] = series.astype("float64").where(np.isfinite(series))
+    return facts
+
+
+def empty_facts():
+    columns = KEY + SUMS + ["sector", "region", "size_band", "fte", "beds", "revenue", *METRICS]
+    return pd.DataFrame(columns=columns)
+
+
+def build_facts(category, years, *, today, min_age_days):
+    contracts = _frame(
+        _contracts(category, years, today, min_age_days),
+        {
+            "contract_id": "id",
+            "organization_id": "organization_id",
+            "vendor": "vendor__slug",
+            "start_date": "start_date",
+            "end_date": "end_date",
+        },
+    )
+    if contracts.empty:
+        return empty_facts()
+    lines = _frame(
+        ContractLine.objects.filter(
+            contract_id__in=_contracts(category, years, today, min_age_days)
+        ),
+        {
+            "contract_id": "contract_id",
+            "cost_type": "cost_type",
+            "amount": "amount",
+            "quantity": "quantity",
+            "frequency": "frequency",
+            "unit": "unit",
+            "initial_term_months": "contract__initial_term_months",
+        },
+    )
+    if lines.empty:
+        return empty_facts()
+    by_type, overall = _per_contract(lines)
+    suppliers = _suppliers(contracts, contracts["contract_id"].tolist())
+    contributions = pd.concat(
+        [
+            overall.merge(suppliers, on="contract_id"),
+            by_type.assign(supplier_kind="", supplier=""),
+        ],
+        ignore_index=True,
+    )
+    dated = _by_year(
+        contributions,
+        contracts[["contract_id", "organization_id", "start_date", "end_date"]],
+        years,
+    )
+    facts = dated.groupby(KEY, as_index=False)[SUMS].sum()
+    return _metric_values(_with_organisations(facts, years))

@@ -1,0 +1,49 @@
+"""The fast conflict search (prefix filtering) finds exactly what comparing every pair
+would find."""
+
+import random
+from itertools import combinations
+
+import numpy as np
+
+from prices.differencing import Candidate, suppress_differencing
+
+
+def candidates(sets):
+    return [Candidate((i,), np.array(sorted(s))) for i, s in enumerate(sets)]
+
+
+def test_same_group_with_and_without_one_member():
+    suppressed = suppress_differencing(candidates([range(8), range(7)]), 5)
+    assert suppressed == {(1,)}  # the smaller one goes
+
+
+def test_identical_sets_and_large_differences_are_both_kept():
+    sets = [range(6), range(6), range(6, 20), range(0, 20)]  # 0, 14, 20 and 6 apart
+    assert suppress_differencing(candidates(sets), 5) == set()
+
+
+def test_a_difference_of_exactly_the_minimum_is_not_enough():
+    # A viewer among the five would see a difference of four.
+    assert suppress_differencing(candidates([range(10), range(5)]), 5) == {(1,)}
+    assert suppress_differencing(candidates([range(11), range(5)]), 5) == set()
+
+
+def test_no_two_kept_sets_conflict_on_random_families():
+    rng = random.Random(7)
+    for _ in range(30):
+        universe = list(range(40))
+        sets = [set(rng.sample(universe, rng.randint(5, 40))) for _ in range(60)]
+        sets += [s - {min(s)} for s in sets[:20] if len(s) > 5]  # near-duplicates
+        found = candidates(sets)
+        suppressed = suppress_differencing(found, 5)
+        kept = [c for c in found if c.key not in suppressed]
+        for a, b in combinations(kept, 2):
+            difference = len(set(a.members.tolist()) ^ set(b.members.tolist()))
+            assert difference == 0 or difference > 5
+        # Greedy is minimal in one sense: each suppressed set clashes with a kept larger one.
+        for c in found:
+            if c.key in suppressed:
+                assert any(
+                    0 < len(set(c.members.tolist()) ^ set(k.members.tolist())) <= 5 for k in kept
+                )

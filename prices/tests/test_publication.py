@@ -1,0 +1,151 @@
+"""A category's publication on hand-built markets: each disclosure rule, and attempts to
+recover one organisation's price by combining peer groups, vendors and years."""
+
+from datetime import date
+from itertools import combinations
+
+import pytest
+
+from portal.choices import Sector
+from prices.disclosure import Rules
+from prices.publication import CellKey, build_publication
+from prices.tests.conftest import TODAY
+
+pytestmark = pytest.mark.django_db
+RULES = Rules()
+YEARS = [2024, 2025, 2026]
+
+
+def publish(market, today=TODAY):
+    return build_publication(market.category, today=today, rules=RULES, years=YEARS)
+
+
+def key(**fields):
+    return CellKey(**{"metric": "annual", "year": 2025, **fields})
+
+
+def test_six_hospitals_give_quartiles_and_each_sees_them_without_itself(market):
+    for n in range(6):
+        market.hospital(100_000 + 10_000 * n)
+    publication = publish(market)
+    everyone = publication.cell(key(sector=Sector.GENERAL_HOSPITAL))
+    assert (everyone.n_organisations, everyone.median) == (6, 125_000)
+    assert everyone.p10 is None  # tails only from 10 organisations
+    last = market.organizations[5]
+    mine = publication.cell(key(sector=Sector.GENERAL_HOSPITAL), last.pk)
+    assert (mine.n_organisations, mine.median) == (5, 120_000)
+
+
+def test_a_group_of_five_is_hidden_from_its_own_members(market):
+    for n in range(5):
+        market.hospital(100_000 + 10_000 * n)
+    publication = publish(market)
+    assert publication.cell(key()).n_organisations == 5
+    own = publication.cell(key(), market.organizations[0].pk)
+    assert own.suppressed and own.n_organisations is None
+    assert own.reason == "minder dan 5 organisaties"
+
+
+def test_a_dominant_organisation_suppresses_the_cell(market):
+    for n in range(5):
+        market.hospital(100_000)
+    market.hospital(5_000_000)
+    cell = publish(market).cell(key())
+    assert cell.suppressed and cell.reason == "één organisatie heeft een te groot aandeel"
+    assert cell.n_organisations is None
+
+
+def test_recent_contracts_do_not_count(market):
+    for n in range(5):
+        market.hospital(100_000)
+    market.hospital(100_000, start=date(2026, 10, 1))  # 52 days before TODAY
+    assert publish(market).cell(key(year=2026)).n_organisations == 5
+
+
+def test_metrics_are_normalised_per_organisation(market):
+    for n in range(6):
+        market.hospital(120_000, beds=100 * (n + 1), fte=1000)
+    publication = publish(market)
+    assert publication.cell(key(metric="per_fte")).median == 120
+    per_bed = publication.cell(key(metric="per_bed"))
+    assert per_bed.median == 350  # 200, 240, 300 | 400, 600, 1200
+    assert publication.cell(key(metric="revenue_share")).median == 0.0012
+
+
+# --- differencing ------------------------------------------------------------------------
+
+
+def _hospitals_in_two_bands(market, *, small, large):
+    for n in range(small):
+        market.hospital(100_000 + 1_000 * n, beds=200)
+    for n in range(large):
+        market.hospital(150_000 + 1_000 * n, beds=500)
+
+
+def test_sector_and_band_one_hospital_apart_publish_only_one(market):
+    # The sector has 8 hospitals, the small band 7: subtracting would reveal the 8th.
+    _hospitals_in_two_bands(market, small=7, large=1)
+    publication = publish(market)
+    sector = publication.cell(key(sector=Sector.GENERAL_HOSPITAL))
+    band = publication.cell(key(sector=Sector.GENERAL_HOSPITAL, size_band="small"))
+    assert not sector.suppressed
+    assert band.suppressed and band.n_organisations is None
+    assert band.reason == "zou samen met een ander cijfer een organisatie kunnen onthullen"
+
+
+def test_groups_six_apart_are_both_published(market):
+    _hospitals_in_two_bands(market, small=6, large=6)
+    publication = publish(market)
+    for band in ("small", "large"):
+        assert not publication.cell(key(sector=Sector.GENERAL_HOSPITAL, size_band=band)).suppressed
+    assert not publication.cell(key(sector=Sector.GENERAL_HOSPITAL)).suppressed
+
+
+def test_a_vendors_customers_against_all_customers(market):
+    for n in range(7):
+        market.hospital(100_000 + 1_000 * n, vendor="v")
+    market.hospital(100_000, vendor="w")
+    publication = publish(market)
+    assert not publication.cell(key()).suppressed
+    for kind, supplier in (("vendor", "v"), ("product", "v-product")):
+        cell = publication.cell(key(supplier_kind=kind, supplier=supplier))
+        assert cell.suppressed, kind
+
+
+def test_this_year_against_last_year(market):
+    for n in range(7):
+        market.hospital(100_000 + 1_000 * n)
+    market.hospital(100_000, start=date(2025, 6, 1))  # joins in 2025
+    publication = publish(market)
+    assert publication.cell(key(year=2024)).suppressed  # 7 vs 8: one of them goes
+    assert not publication.cell(key(year=2025)).suppressed
+
+
+def test_no_two_obtainable_figures_can_be_subtracted(market):
+    """Brute force over every published cell of a mixed market: any two figures of the
+    same quantity have the same organisations or differ by more than five."""
+    sectors = [Sector.GENERAL_HOSPITAL, Sector.TOP_CLINICAL_HOSPITAL]
+    for n in range(26):
+        market.hospital(
+            90_000 + 7_919 * n % 50_000,
+            beds=150 + 37 * n,
+            vendor="vw"[n % 3 == 0],
+            sector=sectors[n % 2],
+            province=["UT", "GR", "NB", "ZH"][n % 4],
+            start=date(2024 + n % 3, 1, 1) if n % 5 else date(2023, 1, 1),
+        )
+    publication = publish(market)
+    published = [k for k, cell in publication.cells.items() if not cell.suppressed]
+    assert len(published) > 20
+    facts = publication.facts
+
+    def members(cell_key):
+        rows = publication._peer_rows(cell_key)
+        return set(rows["organization_id"])
+
+    for a, b in combinations(published, 2):
+        if (a.metric, a.cost_type) != (b.metric, b.cost_type):
+            continue
+        difference = len(members(a) ^ members(b))
+        assert difference == 0 or difference > RULES.min_organisations, (a, b)
+    assert not facts.empty

@@ -1,0 +1,225 @@
+"""Benchmark pages: the explorer, where-do-I-stand, their exports and the method.
+
+Access is decided in prices.access; every figure comes from a cached publication
+(prices.cache), so pages, exports and the API show the same, disclosure-checked cells."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contracts.models import Contract
+from portal.permissions import objects_for_user
+from portal.spreadsheets import table_download
+from prices.access import viewer_for
+from prices.cache import publication_for
+from prices.explorer import METRIC_LABELS, chart_data, explorer_rows, standings
+from prices.forms import BenchmarkForm, StandingForm, default_year
+from prices.publication import CellKey
+
+
+def _viewer(request):
+    viewer = viewer_for(request.user, request.GET.get("organisatie") or None)
+    if viewer is None:
+        if request.GET.get("organisatie"):
+            raise Http404
+        raise PermissionDenied(_("Benchmarks are for care providers and policy staff."))
+    return viewer
+
+
+def _default_category(viewer):
+    from vendors.models import ProductCategory
+
+    leaves = ProductCategory.objects.leaves().order_by("parent__sort_order", "sort_order", "name")
+    if not viewer.policy:
+        leaves = leaves.filter(pk__in=viewer.shared)
+    return getattr(leaves.first(), "slug", "")
+
+
+def _explore(request, viewer):
+    data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
+    data.setdefault("categorie", _default_category(viewer))
+    form = BenchmarkForm(data, viewer=viewer)
+    result = {"form": form, "viewer": viewer, "rows": None, "give_to_get": False}
+    if not form.is_valid():
+        return result
+    category = form.cleaned_data["categorie"]
+    result["category"] = category
+    if not viewer.may_see_category(category):
+        result["give_to_get"] = True
+        return result
+    kind, supplier = form.supplier() if "leverancier" in form.fields else ("", "")
+    base = CellKey(
+        metric=form.cleaned_data["maatstaf"],
+        year=form.cleaned_data["jaar"],
+        cost_type=form.cleaned_data["kostensoort"],
+        supplier_kind=kind,
+        supplier=supplier,
+    )
+    publication = publication_for(category)
+    result["rows"] = explorer_rows(
+        publication, viewer, base=base, sector=form.cleaned_data.get("sector", "")
+    )
+    result["base"] = base
+    return result
+
+
+@login_required
+def explorer(request):
+    viewer = _viewer(request)
+    context = _explore(request, viewer)
+    if context["rows"] is not None:
+        context["chart"] = chart_data(context["rows"], context["base"].metric)
+        context["export_query"] = request.GET.urlencode()
+    context["metric_label"] = METRIC_LABELS.get(request.GET.get("maatstaf", "annual"), "")
+    return render(request, "prices/explorer.html", context)
+
+
+def _figure(value, metric):
+    if value is None:
+        return None
+    return round(value * 100, 3) if metric == "revenue_share" else value
+
+
+@login_required
+def explorer_export(request, fmt):
+    viewer = _viewer(request)
+    context = _explore(request, viewer)
+    if context["rows"] is None:
+        raise Http404
+    base = context["base"]
+    headers = [
+        _("Category"),
+        _("Metric"),
+        _("Year"),
+        _("Peer group"),
+        _("Organisations"),
+        "P10",
+        "P25",
+        _("Median"),
+        "P75",
+        "P90",
+        _("Suppressed"),
+        _("Reason"),
+    ]
+    rows = [
+        [
+            str(context["category"]),
+            str(METRIC_LABELS[base.metric]),
+            base.year,
+            row.label,
+            row.cell.n_organisations,
+            *(
+                _figure(getattr(row.cell, q), base.metric)
+                for q in ("p10", "p25", "median", "p75", "p90")
+            ),
+            _("yes") if row.cell.suppressed else _("no"),
+            row.cell.reason,
+        ]
+        for row in context["rows"]
+    ]
+    stamp = timezone.localdate().isoformat()
+    name = f"benchmark-{context['category'].slug}-{base.metric}-{base.year}-{stamp}"
+    return table_download(headers, rows, fmt=fmt, filename=name, sheet_name=_("Benchmark"))
+
+
+def _standing_context(request):
+    viewer = _viewer(request)
+    if viewer.organization is None:
+        raise PermissionDenied(_("Where do I stand is for care providers."))
+    data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
+    form = StandingForm(data)
+    context = {"form": form, "viewer": viewer, "standings": None}
+    if not form.is_valid():
+        return context
+    year, metric = form.cleaned_data["jaar"], form.cleaned_data["maatstaf"]
+    contracts = (
+        objects_for_user(
+            request.user,
+            "contracts.view_contract",
+            Contract.objects.filter(organization=viewer.organization),
+        )
+        .filter(start_date__lte=f"{year}-12-31", end_date__gte=f"{year}-01-01")
+        .select_related("vendor", "category", "category__parent")
+        .order_by("category__name", "reference")
+    )
+    # Give to get: a contract's own category is one the organisation has shared.
+    rows = standings(
+        viewer, list(contracts), year=year, metric=metric, publication_for=publication_for
+    )
+    context.update(
+        standings=rows,
+        metric=metric,
+        year=year,
+        total_saving=round(sum(row.saving for row in rows), 2),
+        metric_label=METRIC_LABELS[metric],
+    )
+    return context
+
+
+@login_required
+def standing(request):
+    context = _standing_context(request)
+    context["export_query"] = request.GET.urlencode()
+    return render(request, "prices/standing.html", context)
+
+
+@login_required
+def standing_export(request, fmt):
+    context = _standing_context(request)
+    if context["standings"] is None:
+        raise Http404
+    metric = context["metric"]
+    headers = [
+        _("Reference"),
+        _("Vendor"),
+        _("Category"),
+        _("Annual cost (EUR)"),
+        str(METRIC_LABELS[metric]),
+        _("Peer group"),
+        _("Organisations"),
+        "P25",
+        _("Median"),
+        "P75",
+        _("Position"),
+        _("Potential saving per year (EUR)"),
+    ]
+    rows = [
+        [
+            s.contract.reference,
+            s.contract.vendor.name,
+            str(s.contract.category),
+            round(s.annual_cost, 2),
+            _figure(s.figure, metric),
+            s.group,
+            s.cell.n_organisations if not s.cell.suppressed else s.cell.reason,
+            _figure(s.cell.p25, metric),
+            _figure(s.cell.median, metric),
+            _figure(s.cell.p75, metric),
+            str(s.position_label),
+            s.saving,
+        ]
+        for s in context["standings"]
+    ]
+    rows.append([_("Total"), "", "", "", "", "", "", "", "", "", "", context["total_saving"]])
+    organization = context["viewer"].organization
+    name = f"positie-{organization.slug}-{context['year']}-{metric}"
+    return table_download(headers, rows, fmt=fmt, filename=name, sheet_name=_("Where do I stand"))
+
+
+def methodology(request):
+    return render(
+        request,
+        "prices/methodology.html",
+        {
+            "min_organisations": settings.PRICE_MIN_ORGANISATIONS,
+            "max_share_percent": round(settings.PRICE_MAX_ORGANISATION_SHARE * 100),
+            "min_for_tails": settings.PRICE_MIN_ORGANISATIONS_FOR_TAILS,
+            "min_age_days": settings.PRICE_MIN_AGE_DAYS,
+            "years_back": settings.PRICE_YEARS_BACK,
+            "difference": settings.PRICE_MIN_ORGANISATIONS + 1,
+        },
+    )
