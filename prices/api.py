@@ -113,12 +113,12 @@ class BenchmarkView(APIView):
 
     @extend_schema(parameters=[BenchmarkQuerySerializer], responses=BenchmarkSerializer)
     def get(self, request):
+        viewer = viewer_for(request.user, request.query_params.get("organization"))
+        if viewer is None:
+            raise PermissionDenied(_("Benchmarks are for care providers and policy staff."))
         query = BenchmarkQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
-        viewer = viewer_for(request.user, data.get("organization"))
-        if viewer is None:
-            raise PermissionDenied(_("Benchmarks are for care providers and policy staff."))
         category = ProductCategory.objects.filter(slug=data["category"]).first()
         if category is None:
             raise NotFound(_("Unknown category."))

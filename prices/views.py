@@ -34,9 +34,8 @@ def _default_category(viewer):
     from vendors.models import ProductCategory
 
     leaves = ProductCategory.objects.leaves().order_by("parent__sort_order", "sort_order", "name")
-    if not viewer.policy:
-        leaves = leaves.filter(pk__in=viewer.shared)
-    return getattr(leaves.first(), "slug", "")
+    shared = leaves if viewer.policy else leaves.filter(pk__in=viewer.shared)
+    return getattr(shared.first() or leaves.first(), "slug", "")
 
 
 def _explore(request, viewer):

@@ -30,6 +30,7 @@ ROLES = [
 MEMBERS_A = {"procurement_a", "admin_a", "viewer_a"}
 EDITORS_A = {"procurement_a", "admin_a"}
 ANY_EDITOR = EDITORS_A | {"procurement_b"}
+CARE_PROVIDERS = MEMBERS_A | {"procurement_b"}
 SEARCH = {200, 503}  # 503 when no engine is reachable; search permissions: search/tests
 LOGIN = 302  # anonymous visitors of a members' page go to the log-in page
 API_ANONYMOUS = 401
@@ -82,6 +83,23 @@ def matrix(world):
         "contract_audit": ({"slug": "org-a"}, only({"admin_a"})),
         "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
         "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
+        "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
+        # org-b has shared nothing yet: give to get (404: no figures to export)
+        "price_explorer_export": (
+            {"fmt": "csv"},
+            {**only(MEMBERS_A | {"policy_analyst"}, denied=403), "procurement_b": 404},
+        ),
+        "price_standing": ({}, only(CARE_PROVIDERS, denied=403)),
+        "price_standing_export": ({"fmt": "xlsx"}, only(CARE_PROVIDERS, denied=403)),
+        "price_methodology": ({}, everyone()),
+        "api_benchmarks": (
+            {},
+            {
+                **only(set(), denied=403, anonymous=API_ANONYMOUS),
+                # allowed, but the query lacks its category
+                **dict.fromkeys(CARE_PROVIDERS | {"policy_analyst"}, 400),
+            },
+        ),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),
