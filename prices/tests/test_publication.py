@@ -47,7 +47,7 @@ def test_a_group_of_five_is_hidden_from_its_own_members(market):
 
 
 def test_a_dominant_organisation_suppresses_the_cell(market):
-    for n in range(5):
+    for _ in range(5):
         market.hospital(100_000)
     market.hospital(5_000_000)
     cell = publish(market).cell(key())
@@ -56,7 +56,7 @@ def test_a_dominant_organisation_suppresses_the_cell(market):
 
 
 def test_recent_contracts_do_not_count(market):
-    for n in range(5):
+    for _ in range(5):
         market.hospital(100_000)
     market.hospital(100_000, start=date(2026, 10, 1))  # 52 days before TODAY
     assert publish(market).cell(key(year=2026)).n_organisations == 5
