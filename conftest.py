@@ -45,3 +45,25 @@ def _fresh_benchmark_cache():
     clear_local()
     cache.clear()
     yield
+
+
+@pytest.fixture
+def browser_page():
+    """A Chromium page (Debian's /usr/bin/chromium; nothing is downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page()
+        yield page
+        browser.close()

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from prices.disclosure import Rules
+from prices.facts import Sources
 from prices.publication import build_publication, default_years
 from prices.versioning import versions
 
@@ -47,6 +48,35 @@ def publication_for(category, *, today=None, rules=None):
         while len(_local) > settings.PRICE_PUBLICATIONS_IN_MEMORY:
             _local.popitem(last=False)
     return publication
+
+
+def refresh_all(*, today=None, rules=None, progress=None):
+    """Build (or find) the publication of every category, reading the contracts once;
+    returns the number of publications built. For a nightly warm-up: the age rule moves
+    the figures every day."""
+    from vendors.models import ProductCategory
+
+    today = today or timezone.localdate()
+    rules = rules or Rules.from_settings()
+    years = default_years(today, settings.PRICE_YEARS_BACK)
+    categories = list(ProductCategory.objects.all())
+    sources = None
+    built = 0
+    for done, category in enumerate(categories, start=1):
+        key = _cache_key(category, today, rules)
+        if cache.get(key) is None:
+            if sources is None:
+                sources = Sources.load(
+                    [c.pk for c in categories], years, today=today, min_age_days=rules.min_age_days
+                )
+            publication = build_publication(
+                category, today=today, rules=rules, years=years, sources=sources
+            )
+            cache.set(key, publication, timeout=24 * 3600)
+            built += 1
+        if progress:
+            progress(done, len(categories))
+    return built
 
 
 def clear_local():

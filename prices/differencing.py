@@ -59,13 +59,14 @@ def suppress_differencing(candidates, max_difference: int):
         seen = set()
         clash = False
         for code in prefix:
-            for other in index[code]:
+            # Postings are in descending size: only the tail can be close enough in size.
+            for other in reversed(index[code]):
+                if len(other.members) - size > max_difference:
+                    break
                 if id(other) in seen:
                     continue
                 seen.add(id(other))
-                if len(other.members) - size <= max_difference and conflicting(
-                    candidate, other, max_difference
-                ):
+                if conflicting(candidate, other, max_difference):
                     clash = True
                     break
             if clash:

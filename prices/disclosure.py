@@ -68,8 +68,7 @@ class Cell:
 def three_significant(value):
     if value is None or value == 0 or not math.isfinite(value):
         return value
-    digits = 3 - int(math.floor(math.log10(abs(value)))) - 1
-    return round(value, digits)
+    return float(f"{value:.3g}")  # the nearest float to the value's 3-digit decimal
 
 
 def cell_statistics(frame: pd.DataFrame, rules: Rules, *, viewer_organization=None) -> Cell:

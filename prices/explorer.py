@@ -167,7 +167,10 @@ def standings(viewer, contracts, *, year, metric, publication_for):
         figure = annual / divisor if divisor else None
         publication = publication_for(contract.category)
         key = CellKey(metric=metric, year=year, sector=sector)
-        candidates = [(band_label(sector, band), key._replace(size_band=band))] if band else []
+        candidates = []
+        if band:
+            label = f"{Sector(sector).label}, {band_label(sector, band)}"
+            candidates.append((label, key._replace(size_band=band)))
         candidates.append((Sector(sector).label, key))
         for group, candidate in candidates:  # noqa: B007 (the group found is used below)
             cell = publication.cell(candidate, organization.pk)

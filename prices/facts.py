@@ -15,11 +15,13 @@ One row per (year, organisation, cost_type, supplier_kind, supplier):
 Only contracts of care providers that started at least PRICE_MIN_AGE_DAYS before
 ``today`` count, in each year they were active."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.db.models import Q
+from django.db.models import BigIntegerField, F
+from django.db.models.functions import Cast, Round
 
 from contracts.models import Contract, ContractLine
 from portal.models import Organization, OrganizationSize
@@ -31,23 +33,27 @@ KEY = ["year", "organization_id", "cost_type", "supplier_kind", "supplier"]
 SUMS = ["cents", "user_cents", "user_qty", "ws_cents", "ws_qty"]
 
 
-def _contracts(category, years, today, min_age_days):
+def _contract_filter(category_ids, years, today, min_age_days, prefix=""):
+    """Filter arguments for the contracts that count, optionally through a relation."""
     cutoff = today - timedelta(days=min_age_days)
-    return Contract.objects.filter(
-        Q(category=category) | Q(category__parent=category),
-        organization__type=Organization.Type.CARE_PROVIDER,
-        start_date__lte=min(cutoff, date(max(years), 12, 31)),
-        end_date__gte=date(min(years), 1, 1),
-    )
+    return {
+        f"{prefix}category_id__in": list(category_ids),
+        f"{prefix}organization__type": Organization.Type.CARE_PROVIDER,
+        f"{prefix}start_date__lte": min(cutoff, date(max(years), 12, 31)),
+        f"{prefix}end_date__gte": date(min(years), 1, 1),
+    }
 
 
 def _frame(queryset, columns):
-    return pd.DataFrame.from_records(queryset.values_list(*columns.values()), columns=list(columns))
+    rows = queryset.order_by().values_list(*columns.values())  # no sorting needed
+    return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
 def _per_contract(lines):
     """Sums per contract and cost type, and per contract over all cost types."""
-    lines = lines.assign(cents=line_annual_cents(lines), quantity=lines["quantity"].astype(float))
+    lines = lines.assign(
+        cents=line_annual_cents(lines), quantity=lines["quantity_hundredths"] / 100
+    )
     for unit, prefix in (("user", "user"), ("workstation", "ws")):
         priced = lines["unit"].eq(unit)
         lines[f"{prefix}_cents"] = lines["cents"].where(priced, 0)
@@ -64,16 +70,8 @@ def _per_contract(lines):
     return by_type, overall.assign(cost_type="")
 
 
-def _suppliers(contracts, contract_ids):
+def _suppliers(contracts, products):
     """(contract_id, supplier_kind, supplier) for every way a contract can be grouped."""
-    products = _frame(
-        Contract.products.through.objects.filter(contract_id__in=contract_ids),
-        {
-            "contract_id": "contract_id",
-            "slug": "product__slug",
-            "deployment": "product__deployment",
-        },
-    )
     parts = [
         contracts[["contract_id"]].assign(supplier_kind="", supplier=""),
         contracts[["contract_id", "vendor"]].rename(columns={"vendor": "supplier"}),
@@ -90,36 +88,16 @@ def _by_year(contributions, contracts, years):
     dated = contributions.merge(contracts, on="contract_id")
     frames = []
     for year in years:
-        active = (dated["start_date"] <= date(year, 12, 31)) & (
-            dated["end_date"] >= date(year, 1, 1)
-        )
+        active = (dated["start_year"] <= year) & (dated["end_year"] >= year)
         frames.append(dated[active].assign(year=year))
     if not frames:
         return dated.assign(year=pd.Series(dtype="int64"))
     return pd.concat(frames, ignore_index=True)
 
 
-def _with_organisations(facts, years):
-    organisations = _frame(
-        Organization.objects.filter(pk__in=facts["organization_id"].unique().tolist()),
-        {"organization_id": "id", "sector": "sector", "province": "province"},
-    )
-    sizes = _frame(
-        OrganizationSize.objects.filter(
-            organization_id__in=organisations["organization_id"].tolist(), year__in=years
-        ),
-        {
-            "organization_id": "organization_id",
-            "year": "year",
-            "fte": "fte",
-            "beds": "beds",
-            "revenue": "revenue_eur",
-        },
-    )
-    for column in ("fte", "beds", "revenue"):
-        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
-    facts = facts.merge(organisations, on="organization_id").merge(
-        sizes, on=["organization_id", "year"], how="left"
+def _with_organisations(facts, sources):
+    facts = facts.merge(sources.organisations, on="organization_id").merge(
+        sources.sizes, on=["organization_id", "year"], how="left"
     )
     facts["region"] = facts["province"].map(REGION_OF_PROVINCE)
     facts["size_band"] = size_bands(facts) if not facts.empty else None
@@ -147,37 +125,107 @@ def empty_facts():
     return pd.DataFrame(columns=columns)
 
 
-def build_facts(category, years, *, today, min_age_days):
-    contracts = _frame(
-        _contracts(category, years, today, min_age_days),
-        {
-            "contract_id": "id",
-            "organization_id": "organization_id",
-            "vendor": "vendor__slug",
-            "start_date": "start_date",
-            "end_date": "end_date",
-        },
-    )
-    if contracts.empty:
+@dataclass
+class Sources:
+    """What the facts are made of, read from the database in one go for one or many
+    categories (so a main category and its leaves need not be read twice)."""
+
+    years: list
+    contracts: pd.DataFrame
+    lines: pd.DataFrame
+    products: pd.DataFrame
+    organisations: pd.DataFrame
+    sizes: pd.DataFrame
+
+    @classmethod
+    def load(cls, category_ids, years, *, today, min_age_days):
+        counted = _contract_filter(category_ids, years, today, min_age_days)
+        through = _contract_filter(category_ids, years, today, min_age_days, prefix="contract__")
+        contracts = _frame(
+            Contract.objects.filter(**counted),
+            {
+                "contract_id": "id",
+                "category_id": "category_id",
+                "organization_id": "organization_id",
+                "vendor": "vendor__slug",
+                "start_date": "start_date",
+                "end_date": "end_date",
+            },
+        )
+        contracts["start_year"] = contracts["start_date"].map(lambda d: d.year)
+        contracts["end_year"] = contracts["end_date"].map(lambda d: d.year)
+        lines = _frame(
+            ContractLine.objects.filter(**through).annotate(
+                # Two-decimal amounts as exact integers, rounded in the database (fast).
+                amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
+                quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
+            ),
+            {
+                "contract_id": "contract_id",
+                "cost_type": "cost_type",
+                "amount_cents": "amount_cents",
+                "quantity_hundredths": "quantity_hundredths",
+                "frequency": "frequency",
+                "unit": "unit",
+                "initial_term_months": "contract__initial_term_months",
+            },
+        )
+        products = _frame(
+            Contract.products.through.objects.filter(**through),
+            {
+                "contract_id": "contract_id",
+                "slug": "product__slug",
+                "deployment": "product__deployment",
+            },
+        )
+        organisations = _frame(
+            Organization.objects.filter(type=Organization.Type.CARE_PROVIDER),
+            {"organization_id": "id", "sector": "sector", "province": "province"},
+        )
+        sizes = _frame(
+            OrganizationSize.objects.filter(
+                organization__type=Organization.Type.CARE_PROVIDER, year__in=years
+            ),
+            {
+                "organization_id": "organization_id",
+                "year": "year",
+                "fte": "fte",
+                "beds": "beds",
+                "revenue": "revenue_eur",
+            },
+        )
+        for column in ("fte", "beds", "revenue"):
+            sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+        return cls(list(years), contracts, lines, products, organisations, sizes)
+
+    def of(self, category_ids):
+        """The part of these sources for the given categories."""
+        contracts = self.contracts[self.contracts["category_id"].isin(list(category_ids))]
+        ids = contracts["contract_id"]
+        return Sources(
+            self.years,
+            contracts,
+            self.lines[self.lines["contract_id"].isin(ids)],
+            self.products[self.products["contract_id"].isin(ids)],
+            self.organisations,
+            self.sizes,
+        )
+
+
+def family_ids(category):
+    return [category.pk, *category.children.values_list("pk", flat=True)]
+
+
+def build_facts(category, years, *, today, min_age_days, sources=None):
+    family = family_ids(category)
+    if sources is None:
+        sources = Sources.load(family, years, today=today, min_age_days=min_age_days)
+    sources = sources.of(family)
+    if sources.contracts.empty or sources.lines.empty:
         return empty_facts()
-    lines = _frame(
-        ContractLine.objects.filter(
-            contract_id__in=_contracts(category, years, today, min_age_days)
-        ),
-        {
-            "contract_id": "contract_id",
-            "cost_type": "cost_type",
-            "amount": "amount",
-            "quantity": "quantity",
-            "frequency": "frequency",
-            "unit": "unit",
-            "initial_term_months": "contract__initial_term_months",
-        },
-    )
-    if lines.empty:
-        return empty_facts()
-    by_type, overall = _per_contract(lines)
-    suppliers = _suppliers(contracts, contracts["contract_id"].tolist())
+    contracts = sources.contracts
+    by_type, overall = _per_contract(sources.lines)
+    suppliers = _suppliers(contracts, sources.products)
     contributions = pd.concat(
         [
             overall.merge(suppliers, on="contract_id"),
@@ -187,8 +235,8 @@ def build_facts(category, years, *, today, min_age_days):
     )
     dated = _by_year(
         contributions,
-        contracts[["contract_id", "organization_id", "start_date", "end_date"]],
+        contracts[["contract_id", "organization_id", "start_year", "end_year"]],
         years,
     )
     facts = dated.groupby(KEY, as_index=False)[SUMS].sum()
-    return _metric_values(_with_organisations(facts, years))
+    return _metric_values(_with_organisations(facts, sources))

@@ -26,16 +26,24 @@ def to_cents(values):
     )
 
 
+def _hundredths(values):
+    """Amounts with at most two decimals (Decimal, str or float) as exact integers × 100."""
+    return to_cents(values)
+
+
 def line_annual_cents(lines: pd.DataFrame) -> pd.Series:
     """Each line's comparable yearly cost in cents: amount × quantity, yearly as it is,
-    one-off spread over the initial term."""
-    total = pd.Series(
-        to_cents(
-            Decimal(str(a)) * Decimal(str(q))
-            for a, q in zip(lines["amount"], lines["quantity"], strict=True)
-        ),
-        index=lines.index,
-    )
+    one-off spread over the initial term. Exact integer arithmetic: amount and quantity
+    (two decimals each) are taken × 100, from ``amount_cents``/``quantity_hundredths``
+    when the database already rounded them so, else from ``amount``/``quantity``."""
+    if "amount_cents" in lines:
+        amount = lines["amount_cents"].to_numpy(dtype="int64")
+        quantity = lines["quantity_hundredths"].to_numpy(dtype="int64")
+    else:
+        amount, quantity = _hundredths(lines["amount"]), _hundredths(lines["quantity"])
+    if len(amount) and int(amount.max()) * int(quantity.max()) > 2**62:
+        amount, quantity = amount.astype(object), quantity.astype(object)  # Python ints
+    total = pd.Series((amount * quantity + 50) // 100, index=lines.index).astype("int64")
     once = lines["frequency"].eq("once")
     term = lines["initial_term_months"].astype("int64")
     # Half-up rounding of total * 12 / term in integers: (2x + d) // (2d).

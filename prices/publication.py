@@ -35,8 +35,15 @@ from prices.disclosure import (
 from prices.facts import METRICS, build_facts
 
 BASE = ["year", "cost_type", "supplier_kind", "supplier"]
-# Grouped by as categoricals: much faster than grouping strings.
-GROUPING_COLUMNS = ["cost_type", "supplier_kind", "supplier", "sector", "size_band", "region"]
+TEXT_COLUMNS = [
+    "cost_type",
+    "supplier_kind",
+    "supplier",
+    "sector",
+    "size_band",
+    "region",
+    "province",
+]
 QUANTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
 REASONS = {
     "too_few": REASON_TOO_FEW,
@@ -92,12 +99,41 @@ class Published:
         return bool(self.reason)
 
 
-def _levels(valued):
-    """(peer columns, rows) for the four kinds of peer group."""
-    yield [], valued
-    yield ["sector"], valued
-    yield ["sector", "size_band"], valued[valued["size_band"].notna()]
-    yield ["sector", "region"], valued[valued["supplier_kind"].eq("") & valued["region"].notna()]
+def _levels(facts):
+    """(peer columns, group id per fact row or -1, group keys) for the four kinds of
+    peer group. Groups are found from integer codes (much faster than grouping strings)."""
+    codes = {}
+    for column in BASE + ["sector", "size_band", "region"]:
+        codes[column] = pd.factorize(facts[column])[0].astype(np.int64) + 1  # NaN -> 0
+    level_rows = {
+        (): np.ones(len(facts), dtype=bool),
+        ("sector",): np.ones(len(facts), dtype=bool),
+        ("sector", "size_band"): facts["size_band"].notna().to_numpy(),
+        ("sector", "region"): (facts["supplier_kind"].eq("") & facts["region"].notna()).to_numpy(),
+    }
+    values = {column: facts[column].tolist() for column in codes}
+    for columns, included in level_rows.items():
+        keys = BASE + list(columns)
+        combined = np.zeros(len(facts), dtype=np.int64)
+        for column in keys:
+            combined = combined * (int(codes[column].max(initial=0)) + 1) + codes[column]
+        ids = np.full(len(facts), -1, dtype=np.int64)
+        rows = np.nonzero(included)[0]
+        _unique, first, inverse = np.unique(combined[rows], return_index=True, return_inverse=True)
+        ids[rows] = inverse
+        group_keys = [tuple(values[c][rows[i]] for c in keys) for i in first.tolist()]
+        yield list(columns), ids, group_keys
+
+
+def _base_run_ids(facts):
+    """A number per row that changes exactly where (year, cost type, supplier) does."""
+    if facts.empty:
+        return np.zeros(0, dtype=np.int64)
+    changed = np.zeros(len(facts), dtype=bool)
+    for column in BASE:
+        values = facts[column].to_numpy()
+        changed[1:] |= values[1:] != values[:-1]
+    return np.cumsum(changed)
 
 
 def _key(metric, columns, group_key):
@@ -108,59 +144,68 @@ def _key(metric, columns, group_key):
     return CellKey(metric=metric, **fields)
 
 
-def _candidate_cells(facts, metric, rules):
-    """(key, Published or None when dominated, members) for groups of enough organisations."""
-    weight = WEIGHT.get(metric, "cents")
-    valued = facts[facts[metric].notna()]
-    for columns, rows in _levels(valued):
-        keys = BASE + columns
-        if rows.empty:
-            continue
-        sizes = rows.groupby(keys, sort=False, observed=True)["organization_id"].transform("size")
-        rows = rows[sizes >= rules.min_organisations]
-        if rows.empty:
-            continue
-        grouped = rows.groupby(keys, sort=False, observed=True)
-        stats = grouped.agg(
-            n=("organization_id", "size"), total=(weight, "sum"), top=(weight, "max")
-        )
-        quantiles = grouped[metric].quantile(list(QUANTILES.values())).unstack()
-        quantiles = quantiles.reindex(stats.index)
-        codes = rows["org_code"].to_numpy()
-        indices = grouped.indices
-        for group_key, n, total, top, *values in zip(
-            stats.index,
-            stats["n"],
-            stats["total"],
-            stats["top"],
-            *quantiles.T.to_numpy(),
-            strict=True,
-        ):
-            members = np.sort(codes[indices[group_key]])
-            figures = dict(
-                zip(QUANTILES, (three_significant(float(v)) for v in values), strict=True)
-            )
+def _quantile(values, starts, counts, q):
+    """Linear-interpolated quantile of each group's sorted run in ``values`` (as
+    numpy.percentile's default method)."""
+    position = (counts - 1) * q
+    low = np.floor(position).astype(np.int64)
+    high = np.minimum(low + 1, counts - 1)
+    below, above = values[starts + low], values[starts + high]
+    return below + (position - low) * (above - below)
+
+
+def _candidate_cells(facts, levels, metric, rules):
+    """(key, n, figures, dominated, members) for each group of enough organisations.
+    Vectorised: rows are sorted by group and value once, so each group is a run."""
+    values = facts[metric].to_numpy(dtype="float64")
+    weights = facts[WEIGHT.get(metric, "cents")].to_numpy(dtype="float64")
+    codes = facts["org_code"].to_numpy()
+    for columns, ids, group_keys in levels:
+        valid = (ids >= 0) & ~np.isnan(values)
+        order = np.lexsort((values[valid], ids[valid]))
+        group, value = ids[valid][order], values[valid][order]
+        weight, member = weights[valid][order], codes[valid][order]
+        counts = np.bincount(group, minlength=len(group_keys))
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        totals = np.bincount(group, weights=weight, minlength=len(group_keys))
+        tops = np.zeros(len(group_keys))
+        present = np.nonzero(counts)[0]
+        if len(present):
+            tops[present] = np.maximum.reduceat(weight, starts[present])
+        chosen = np.nonzero(counts >= rules.min_organisations)[0]
+        figures = {
+            name: _quantile(value, starts[chosen], counts[chosen], q)
+            for name, q in QUANTILES.items()
+        }
+        for i, g in enumerate(chosen.tolist()):
+            n = int(counts[g])
+            published = {name: float(figures[name][i]) for name in QUANTILES}  # rounded on read
             if n < rules.min_for_tails:
-                figures["p10"] = figures["p90"] = None
-            dominated = total > 0 and top / total > rules.max_share
-            yield _key(metric, columns, group_key), int(n), figures, dominated, members
+                published["p10"] = published["p90"] = None
+            dominated = totals[g] > 0 and tops[g] / totals[g] > rules.max_share
+            members = np.sort(member[starts[g] : starts[g] + n])
+            yield _key(metric, columns, group_keys[g]), n, published, dominated, members
 
 
 class Publication:
     def __init__(self, *, category_id, as_of, years, facts, cells, rules):
         self.category_id, self.as_of, self.years = category_id, as_of, tuple(years)
         self.facts, self.cells, self.rules = facts, cells, rules
-        self._slices = None
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        state["_slices"] = None
-        return state
+        # facts are sorted by BASE: each (year, cost type, supplier) is one run of rows.
+        base_ids = _base_run_ids(facts)
+        bounds = np.flatnonzero(np.diff(base_ids)) + 1
+        starts = np.concatenate([[0], bounds]).astype(int).tolist()
+        stops = np.concatenate([bounds, [len(facts)]]).astype(int).tolist()
+        base_columns = [facts[c].tolist() for c in BASE]
+        self._runs = {
+            tuple(column[start] for column in base_columns): (start, stop)
+            for start, stop in zip(starts, stops, strict=True)
+            if stop > start
+        }
 
     def _slice(self, key):
-        if self._slices is None:
-            self._slices = dict(list(self.facts.groupby(BASE, sort=False)))
-        return self._slices.get((key.year, key.cost_type, key.supplier_kind, key.supplier))
+        run = self._runs.get((key.year, key.cost_type, key.supplier_kind, key.supplier))
+        return self.facts.iloc[run[0] : run[1]] if run else None
 
     def cell(self, key: CellKey, viewer_organization=None) -> Cell:
         """The figures of ``key`` as the viewer may see them."""
@@ -179,7 +224,7 @@ class Publication:
         return Cell(
             organisations=frozenset(),
             n_organisations=published.n,
-            **{name: getattr(published, name) for name in QUANTILES},
+            **{name: three_significant(getattr(published, name)) for name in QUANTILES},
         )
 
     def _peer_rows(self, key):
@@ -190,18 +235,6 @@ class Publication:
             if value:
                 rows = rows[rows[column].eq(value)]
         return rows
-
-    def contributes(self, organization_id, key: CellKey) -> bool:
-        rows = self._slice(key)
-        return rows is not None and organization_id in set(self._peer_rows(key)["organization_id"])
-
-    def organisation_value(self, organization_id, key: CellKey):
-        """The organisation's own figure for ``key`` (for its own where-do-I-stand page)."""
-        rows = self._slice(key)
-        if rows is None:
-            return None
-        own = rows[rows["organization_id"].eq(organization_id)][key.metric].dropna()
-        return float(own.iloc[0]) if len(own) else None
 
 
 def _suppressed(reason_code):
@@ -214,16 +247,20 @@ def default_years(today, years_back):
     return list(range(today.year - years_back, today.year + 1))
 
 
-def build_publication(category, *, today: date, rules: Rules, years) -> Publication:
-    facts = build_facts(category, years, today=today, min_age_days=rules.min_age_days)
+def build_publication(category, *, today: date, rules: Rules, years, sources=None) -> Publication:
+    """``sources`` (prices.facts.Sources) may be loaded once for many categories."""
+    facts = build_facts(
+        category, years, today=today, min_age_days=rules.min_age_days, sources=sources
+    )
+    facts = facts.sort_values(BASE, kind="stable", ignore_index=True)
     facts["org_code"] = pd.Series(
         pd.factorize(facts["organization_id"], sort=True)[0], index=facts.index
     )
-    grouping = facts.astype(dict.fromkeys(GROUPING_COLUMNS, "category"))
     cells = {}
     groups = {}
+    levels = list(_levels(facts))
     for metric in METRICS:
-        for key, n, figures, dominated, members in _candidate_cells(grouping, metric, rules):
+        for key, n, figures, dominated, members in _candidate_cells(facts, levels, metric, rules):
             if dominated:
                 cells[key] = Published(n=n, **dict.fromkeys(QUANTILES), reason="dominant")
                 continue
@@ -234,6 +271,8 @@ def build_publication(category, *, today: date, rules: Rules, years) -> Publicat
             cells[key] = Published(
                 n=cells[key].n, **dict.fromkeys(QUANTILES), reason="differencing"
             )
+    # Categorical text columns: smaller in memory and much faster to (un)pickle for the cache.
+    facts = facts.astype(dict.fromkeys(TEXT_COLUMNS, "category"))
     return Publication(
         category_id=category.pk, as_of=today, years=years, facts=facts, cells=cells, rules=rules
     )

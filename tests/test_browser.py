@@ -21,27 +21,6 @@ pytestmark = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page()
-        yield page
-        browser.close()
-
-
 def test_log_in_see_own_contracts_and_switch_language(live_server, browser_page, reference_data):
     hospital = OrganizationFactory(name="Ziekenhuis Browsertest", slug="zh-browser")
     ContractFactory(organization=hospital, reference="BRW-001")
