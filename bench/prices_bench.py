@@ -2,7 +2,7 @@
 
 1. the publication of every category for one year (every cell of every category ×
    metric × cost type or supplier × peer group, with complementary suppression), and
-   for all published years (what the portal computes);
+   for all published years (what `refresh_benchmarks` computes);
 2. one benchmark cell through GET /api/v1/benchmarks/ with warm publications;
 3. the same cells computed the naive way (load all of the year's lines into pandas and
    compute the cell per request), for the ratio."""
@@ -31,7 +31,7 @@ from portal.models import Membership, Organization, OrganizationSize  # noqa: E4
 from prices.access import peer_profile, shared_categories  # noqa: E402
 from prices.cache import publication_for  # noqa: E402
 from prices.disclosure import Rules, cell_statistics  # noqa: E402
-from prices.facts import METRICS  # noqa: E402
+from prices.facts import Sources  # noqa: E402
 from prices.normalise import contract_annual_cents, per_size  # noqa: E402
 from prices.peer_groups import size_bands  # noqa: E402
 from prices.publication import build_publication, default_years  # noqa: E402
@@ -48,8 +48,13 @@ def p95(samples):
 def publish_everything(categories, today, rules, years):
     started = time.perf_counter()
     cells = published = 0
+    sources = Sources.load(
+        [c.pk for c in categories], years, today=today, min_age_days=rules.min_age_days
+    )
     for category in categories:
-        publication = build_publication(category, today=today, rules=rules, years=years)
+        publication = build_publication(
+            category, today=today, rules=rules, years=years, sources=sources
+        )
         cells += len(publication.cells)
         published += sum(not c.suppressed for c in publication.cells.values())
     return time.perf_counter() - started, cells, published
@@ -119,8 +124,12 @@ def naive_cell(query, viewer_id, rules, today):
         rows = rows.merge(sizes[["organization_id", "fte", "beds"]], on="organization_id")
         rows = rows[size_bands(rows) == query["size_band"]]
     costs = contract_annual_cents(rows)
-    values = per_size(costs.groupby("organization_id", as_index=False).sum(), sizes, YEAR, query["metric"])
-    return cell_statistics(values[["organization_id", "value"]], rules, viewer_organization=viewer_id)
+    values = per_size(
+        costs.groupby("organization_id", as_index=False).sum(), sizes, YEAR, query["metric"]
+    )
+    return cell_statistics(
+        values[["organization_id", "value"]], rules, viewer_organization=viewer_id
+    )
 
 
 if __name__ == "__main__":

@@ -121,7 +121,8 @@ def _metric_values(facts):
 
 
 def empty_facts():
-    columns = KEY + SUMS + ["sector", "region", "size_band", "fte", "beds", "revenue", *METRICS]
+    columns = KEY + SUMS
+    columns += ["sector", "province", "region", "size_band", "fte", "beds", "revenue", *METRICS]
     return pd.DataFrame(columns=columns)
 
 

@@ -15,7 +15,6 @@ A cell absent from the publication has fewer than ``min_organisations`` contribu
 Figures are computed over everyone; an organisation that is itself in a cell is shown
 the cell recomputed without its own data (prices.disclosure.cell_statistics)."""
 
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -82,21 +81,6 @@ class CellKey(NamedTuple):
         if self.region and self.supplier_kind:
             return "region_with_supplier"
         return None
-
-
-@dataclass(frozen=True)
-class Published:
-    n: int
-    p10: float | None
-    p25: float
-    median: float
-    p75: float
-    p90: float | None
-    reason: str = ""  # a key of REASONS when suppressed
-
-    @property
-    def suppressed(self):
-        return bool(self.reason)
 
 
 def _levels(facts):
@@ -190,7 +174,12 @@ def _candidate_cells(facts, levels, metric, rules):
 class Publication:
     def __init__(self, *, category_id, as_of, years, facts, cells, rules):
         self.category_id, self.as_of, self.years = category_id, as_of, tuple(years)
-        self.facts, self.cells, self.rules = facts, cells, rules
+        self.facts, self.rules = facts, rules
+        # One row per candidate cell, indexed by its key: compact and fast to (un)pickle.
+        self.cells = cells
+        self._n = cells["n"].to_numpy()
+        self._figures = cells[list(QUANTILES)].to_numpy()
+        self._reasons = cells["reason"].to_numpy()
         # facts are sorted by BASE: each (year, cost type, supplier) is one run of rows.
         base_ids = _base_run_ids(facts)
         bounds = np.flatnonzero(np.diff(base_ids)) + 1
@@ -209,11 +198,12 @@ class Publication:
 
     def cell(self, key: CellKey, viewer_organization=None) -> Cell:
         """The figures of ``key`` as the viewer may see them."""
-        published = self.cells.get(key)
-        if published is None:
+        try:
+            position = self.cells.index.get_loc(tuple(key))
+        except KeyError:
             return _suppressed("too_few")
-        if published.suppressed:
-            return _suppressed(published.reason)
+        if self._reasons[position]:
+            return _suppressed(self._reasons[position])
         rows = self._peer_rows(key)
         if viewer_organization is not None and viewer_organization in set(rows["organization_id"]):
             frame = rows[["organization_id", key.metric, WEIGHT.get(key.metric, "cents")]]
@@ -221,11 +211,17 @@ class Publication:
             cell = cell_statistics(frame, self.rules, viewer_organization=viewer_organization)
             cell.organisations = frozenset()
             return cell
+        figures = (three_significant(v) if v == v else None for v in self._figures[position])
         return Cell(
             organisations=frozenset(),
-            n_organisations=published.n,
-            **{name: three_significant(getattr(published, name)) for name in QUANTILES},
+            n_organisations=int(self._n[position]),
+            **dict(zip(QUANTILES, figures, strict=True)),
         )
+
+    def keys(self, *, published=True):
+        """The keys of the candidate cells (published ones only by default)."""
+        cells = self.cells[self.cells["reason"] == ""] if published else self.cells
+        return [CellKey(*key) for key in cells.index]
 
     def _peer_rows(self, key):
         rows = self._slice(key)
@@ -256,21 +252,32 @@ def build_publication(category, *, today: date, rules: Rules, years, sources=Non
     facts["org_code"] = pd.Series(
         pd.factorize(facts["organization_id"], sort=True)[0], index=facts.index
     )
-    cells = {}
-    groups = {}
     levels = list(_levels(facts))
+    keys, rows, groups = [], [], {}
     for metric in METRICS:
         for key, n, figures, dominated, members in _candidate_cells(facts, levels, metric, rules):
+            keys.append(key)
             if dominated:
-                cells[key] = Published(n=n, **dict.fromkeys(QUANTILES), reason="dominant")
+                rows.append((n, *([np.nan] * len(QUANTILES)), "dominant"))
                 continue
-            cells[key] = Published(n=n, **figures)
+            rows.append((n, *(np.nan if v is None else v for v in figures.values()), ""))
             groups.setdefault((metric, key.cost_type), []).append(Candidate(key, members))
-    for candidates in groups.values():
-        for key in suppress_differencing(candidates, rules.min_organisations):
-            cells[key] = Published(
-                n=cells[key].n, **dict.fromkeys(QUANTILES), reason="differencing"
-            )
+    cells = pd.DataFrame(
+        rows,
+        columns=["n", *QUANTILES, "reason"],
+        index=pd.MultiIndex.from_tuples(keys, names=CellKey._fields)
+        if keys
+        else pd.MultiIndex.from_tuples([], names=CellKey._fields),
+    )
+    cells = cells.sort_index()
+    suppressed = [
+        tuple(key)
+        for candidates in groups.values()
+        for key in suppress_differencing(candidates, rules.min_organisations)
+    ]
+    if suppressed:
+        cells.loc[suppressed, "reason"] = "differencing"
+        cells.loc[suppressed, list(QUANTILES)] = np.nan
     # Categorical text columns: smaller in memory and much faster to (un)pickle for the cache.
     facts = facts.astype(dict.fromkeys(TEXT_COLUMNS, "category"))
     return Publication(

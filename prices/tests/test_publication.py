@@ -135,7 +135,7 @@ def test_no_two_obtainable_figures_can_be_subtracted(market):
             start=date(2024 + n % 3, 1, 1) if n % 5 else date(2023, 1, 1),
         )
     publication = publish(market)
-    published = [k for k, cell in publication.cells.items() if not cell.suppressed]
+    published = publication.keys()
     assert len(published) > 20
     facts = publication.facts
 
@@ -149,3 +149,9 @@ def test_no_two_obtainable_figures_can_be_subtracted(market):
         difference = len(members(a) ^ members(b))
         assert difference == 0 or difference > RULES.min_organisations, (a, b)
     assert not facts.empty
+
+
+def test_a_category_without_contracts_publishes_nothing(market):
+    publication = publish(market)
+    assert publication.keys() == []
+    assert publication.cell(key()).reason == "minder dan 5 organisaties"
