@@ -44,7 +44,12 @@ def main():
         manage(env, "rebuild_search_index")
         worker = subprocess.Popen([sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=env)
         stop = threading.Event()
-        for seconds, command in ((DAY_SECONDS, ["send_renewal_reminders"]), (60, ["search_sync"])):
+        scheduled = (
+            (DAY_SECONDS, ["send_renewal_reminders"]),
+            (DAY_SECONDS, ["refresh_benchmarks"]),
+            (60, ["search_sync"]),
+        )
+        for seconds, command in scheduled:
             threading.Thread(target=every, args=(seconds, command, env, stop), daemon=True).start()
         print(f"\nZorg-ICT Marktportaal: http://127.0.0.1:{args.port}/  (CMS: /cms/)\n", flush=True)
         try:

@@ -34,16 +34,19 @@ class Market:
         start=date(2024, 1, 1),
         end=date(2028, 12, 31),
         fte=1000,
+        lines=None,
     ):
         n = len(self.organizations)
         org = OrganizationFactory(slug=f"zh-{n}", sector=sector, province=province)
         for year in (2024, 2025, 2026):
             size(org, year=year, fte=fte, beds=beds, revenue_eur=100_000_000)
-        self.contract(org, amount, vendor=vendor, start=start, end=end)
+        self.contract(org, amount, vendor=vendor, start=start, end=end, lines=lines)
         self.organizations.append(org)
         return org
 
-    def contract(self, org, amount, *, vendor="v", start=date(2024, 1, 1), end=date(2028, 12, 31)):
+    def contract(
+        self, org, amount, *, vendor="v", start=date(2024, 1, 1), end=date(2028, 12, 31), lines=None
+    ):
         contract = ContractFactory(
             organization=org,
             vendor=self.vendors[vendor],
@@ -52,7 +55,8 @@ class Market:
             start_date=start,
             end_date=end,
             initial_term_months=60,
-            lines=[{"cost_type": "subscription", "amount": Decimal(amount), "frequency": "yearly"}],
+            lines=lines
+            or [{"cost_type": "subscription", "amount": Decimal(amount), "frequency": "yearly"}],
         )
         contract.products.set([self.products[vendor]])
         return contract

@@ -72,6 +72,42 @@ def test_metrics_are_normalised_per_organisation(market):
     assert publication.cell(key(metric="revenue_share")).median == 0.0012
 
 
+def test_per_user_and_per_workstation_from_lines_priced_that_way(market):
+    """Licence EUR 100 and support EUR 20 per user per year for 50 users, a one-off
+    EUR 6,000 per workstation for 10 workstations over a 60-month term, and a flat
+    hosting fee that neither figure includes: EUR 120 per user, EUR 1,200 per
+    workstation a year."""
+    lines = [
+        {"cost_type": "licence", "amount": 100, "frequency": "yearly", "unit": "user", "quantity": 50},
+        {"cost_type": "maintenance", "amount": 20, "frequency": "yearly", "unit": "user", "quantity": 50},
+        {"cost_type": "implementation", "amount": 6000, "frequency": "once", "unit": "workstation", "quantity": 10},
+        {"cost_type": "hosting", "amount": 9999, "frequency": "yearly"},
+    ]
+    for _ in range(5):
+        market.hospital(0, lines=lines)
+    publication = publish(market)
+    assert publication.cell(key(metric="per_user")).median == 120
+    assert publication.cell(key(metric="per_workstation")).median == 1200
+    assert publication.cell(key(metric="annual", cost_type="licence")).median == 5000
+    # 5,000 + 1,000 + 12,000 (60,000 over 5 years) + 9,999
+    assert publication.cell(key()).median == 28_000  # 27,999 to three significant figures
+
+
+def test_a_changed_size_figure_is_never_served_from_the_cache(market):
+    from portal.services import record_organization_size
+    from prices.cache import publication_for
+
+    for _ in range(6):
+        market.hospital(120_000, fte=1000)
+    cell = CellKey(metric="per_fte", year=2025)
+    assert publication_for(market.category, today=TODAY).cell(cell).median == 120
+    for org in market.organizations:
+        record_organization_size(
+            organization=org, year=2025, revenue_eur=100_000_000, fte=2000, beds=300
+        )
+    assert publication_for(market.category, today=TODAY).cell(cell).median == 60
+
+
 # --- differencing ------------------------------------------------------------------------
 
 
