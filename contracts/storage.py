@@ -1,7 +1,2 @@
-from django.core.files.storage import storages
-
-
-def private_storage():
-    """Storage for uploaded contract files: outside the static and public media files,
-    only ever read by permission-checked code."""
-    return storages["private"]
+# Kept for the migrations that refer to it; the storage lives in portal.storage.
+from portal.storage import private_storage  # noqa: F401

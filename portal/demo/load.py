@@ -2,7 +2,7 @@
 already there (by slug, or by organisation and contract reference) is left alone."""
 
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
@@ -241,6 +241,9 @@ def seed_demo_market(*, scale, seed, progress=lambda done, total, contracts: Non
         market, organizations, vendors, categories, products, scale, seed, today, progress
     )
     bump_everything()  # bulk writes send no signals
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after the bulk load
     return {
         "organizations": new_orgs,
         "vendors": new_vendors,

@@ -168,6 +168,10 @@ PRICE_YEARS_BACK = 5
 # Category publications kept in each process's memory (the shared cache holds more).
 PRICE_PUBLICATIONS_IN_MEMORY = 24
 
+# FHIR CapabilityStatements (vendors/capability.py): uploads and fetched /metadata.
+CAPABILITY_STATEMENT_MAX_BYTES = 5 * 1024 * 1024
+CAPABILITY_STATEMENT_FETCH_TIMEOUT = 10  # seconds
+
 # Renewal radar: deadlines within these many months are highlighted.
 RENEWAL_URGENT_MONTHS = 6
 RENEWAL_SOON_MONTHS = 12

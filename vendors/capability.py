@@ -1,0 +1,231 @@
+"""FHIR CapabilityStatements: read (an upload or a server's /metadata), validate with
+fhir.resources, keep every version, and compare with the requirement sets shipped in
+vendors/requirement_sets/ (SHALL/SHOULD expectations per resource, interaction, search
+parameter and profile).
+
+FHIR R4 (4.0.x) statements are validated with fhir.resources' R4B models (the
+CapabilityStatement did not change between R4 and R4B); R5 with the R5 models. Anything
+that is not a valid CapabilityStatement is refused with a message and stores nothing."""
+
+import hashlib
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from vendors.models import CapabilityStatementVersion
+
+REQUIREMENT_SETS = Path(__file__).parent / "requirement_sets"
+INTERACTION, SEARCH_PARAM, PROFILE = "interaction", "search_param", "profile"
+
+
+class CapabilityStatementError(ValueError):
+    """Why a document was refused; the message is for the user."""
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _model_for(fhir_version):
+    if fhir_version.startswith(("4.0", "4.3")):
+        from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+    elif fhir_version.startswith("5."):
+        from fhir.resources.capabilitystatement import CapabilityStatement
+    else:
+        raise CapabilityStatementError(
+            _("FHIR version %(version)s is not supported; upload an R4 or R5 statement.")
+            % {"version": fhir_version or "?"}
+        )
+    return CapabilityStatement
+
+
+def _first_errors(error: ValidationError, count=3):
+    parts = []
+    for problem in error.errors()[:count]:
+        where = ".".join(str(p) for p in problem.get("loc", ())) or "document"
+        parts.append(f"{where}: {problem.get('msg', '')}")
+    return "; ".join(parts)
+
+
+def read_statement(data: bytes) -> dict:
+    """The validated statement as JSON, or CapabilityStatementError."""
+    if len(data) > settings.CAPABILITY_STATEMENT_MAX_BYTES:
+        raise CapabilityStatementError(
+            _("The file is too large; the limit is %(limit)s MB.")
+            % {"limit": settings.CAPABILITY_STATEMENT_MAX_BYTES // 2**20}
+        )
+    text = data.decode("utf-8-sig", errors="replace").strip()
+    if not text:
+        raise CapabilityStatementError(_("The file is empty."))
+    if text.startswith("<"):
+        raise CapabilityStatementError(
+            _("XML statements are not supported yet; upload the JSON form (_format=json).")
+        )
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CapabilityStatementError(
+            _("This is not valid JSON (line %(line)s, column %(column)s).")
+            % {"line": error.lineno, "column": error.colno}
+        ) from error
+    if not isinstance(document, dict) or "resourceType" not in document:
+        raise CapabilityStatementError(_("This is not a FHIR resource."))
+    if document["resourceType"] != "CapabilityStatement":
+        raise CapabilityStatementError(
+            _("This is a %(type)s, not a CapabilityStatement.")
+            % {"type": str(document["resourceType"])[:60]}
+        )
+    model = _model_for(str(document.get("fhirVersion", "")))
+    try:
+        model.model_validate(document)
+    except ValidationError as error:
+        raise CapabilityStatementError(
+            _("This CapabilityStatement is not valid: %(errors)s")
+            % {"errors": _first_errors(error)}
+        ) from error
+    return document
+
+
+def metadata_url(url):
+    url = url.strip()
+    if not url.startswith(("https://", "http://")):
+        raise CapabilityStatementError(_("Give an http or https address."))
+    return url if url.rstrip("/").endswith("/metadata") else url.rstrip("/") + "/metadata"
+
+
+def fetch_statement(url) -> bytes:
+    """GET [base]/metadata with a short timeout and a size limit."""
+    request = urllib.request.Request(
+        metadata_url(url), headers={"Accept": "application/fhir+json, application/json"}
+    )
+    limit = settings.CAPABILITY_STATEMENT_MAX_BYTES
+    try:
+        with urllib.request.urlopen(  # noqa: S310 (scheme checked above)
+            request, timeout=settings.CAPABILITY_STATEMENT_FETCH_TIMEOUT
+        ) as response:
+            data = response.read(limit + 1)
+    except urllib.error.HTTPError as error:
+        raise CapabilityStatementError(
+            _("The server answered with HTTP status %(status)s.") % {"status": error.code}
+        ) from error
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        raise CapabilityStatementError(
+            _("The server could not be reached: %(reason)s")
+            % {"reason": getattr(error, "reason", error)}
+        ) from error
+    if len(data) > limit:
+        raise CapabilityStatementError(
+            _("The file is too large; the limit is %(limit)s MB.") % {"limit": limit // 2**20}
+        )
+    return data
+
+
+# --- comparing -------------------------------------------------------------------------
+
+
+@dataclass
+class Supported:
+    interactions: set = field(default_factory=set)
+    search_params: set = field(default_factory=set)
+    profiles: set = field(default_factory=set)
+
+
+def _canonical(url):
+    return str(url).split("|", 1)[0]
+
+
+def supported(document) -> dict:
+    """What a server statement offers, per resource type (over all server rest blocks)."""
+    found = {}
+    for rest in document.get("rest") or []:
+        if rest.get("mode", "server") != "server":
+            continue
+        for resource in rest.get("resource") or []:
+            entry = found.setdefault(resource.get("type"), Supported())
+            entry.interactions |= {i.get("code") for i in resource.get("interaction") or []}
+            entry.search_params |= {p.get("name") for p in resource.get("searchParam") or []}
+            profiles = list(resource.get("supportedProfile") or [])
+            if resource.get("profile"):
+                profiles.append(resource["profile"])
+            entry.profiles |= {_canonical(p) for p in profiles}
+    return found
+
+
+@cache
+def requirement_sets():
+    sets = [json.loads(path.read_text()) for path in sorted(REQUIREMENT_SETS.glob("*.json"))]
+    return {s["code"]: s for s in sets}
+
+
+def _items(requirement_set):
+    """(resource, kind, value, expectation) for every expectation in the set."""
+    for resource in requirement_set["resources"]:
+        yield resource["type"], "resource", resource["type"], resource["expectation"]
+        for value, expectation in resource["interactions"]:
+            yield resource["type"], INTERACTION, value, expectation
+        for value, expectation in resource["search_params"]:
+            yield resource["type"], SEARCH_PARAM, value, expectation
+        for value, expectation in resource["profiles"]:
+            yield resource["type"], PROFILE, value, expectation
+
+
+def _met(offered, resource, kind, value):
+    entry = offered.get(resource)
+    if entry is None:
+        return False
+    return {
+        "resource": True,
+        INTERACTION: value in entry.interactions,
+        SEARCH_PARAM: value in entry.search_params,
+        PROFILE: value in entry.profiles,
+    }[kind]
+
+
+def coverage(document, requirement_set) -> dict:
+    """Met and total SHALL and SHOULD items, and every missing item."""
+    offered = supported(document)
+    result = {"name": requirement_set["name"], "missing": []}
+    totals = {"SHALL": [0, 0], "SHOULD": [0, 0]}
+    for resource, kind, value, expectation in _items(requirement_set):
+        met = _met(offered, resource, kind, value)
+        totals[expectation][0] += met
+        totals[expectation][1] += 1
+        if not met:
+            result["missing"].append(
+                {"resource": resource, "kind": kind, "value": value, "expectation": expectation}
+            )
+    result["shall_met"], result["shall_total"] = totals["SHALL"]
+    result["should_met"], result["should_total"] = totals["SHOULD"]
+    return result
+
+
+def all_coverage(document):
+    return {code: coverage(document, rs) for code, rs in requirement_sets().items()}
+
+
+# --- storing ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def ingest(product, data: bytes, *, source, source_url="", user=None):
+    """Validate and store a new version with its coverage; refuses without storing."""
+    document = read_statement(data)
+    software = document.get("software") or {}
+    return CapabilityStatementVersion.objects.create(
+        product=product,
+        source=source,
+        source_url=source_url,
+        fhir_version=str(document["fhirVersion"]),
+        software=" ".join(filter(None, [software.get("name"), software.get("version")]))[:200],
+        document=document,
+        sha256=hashlib.sha256(data).hexdigest(),
+        coverage=all_coverage(document),
+        uploaded_by=user,
+    )

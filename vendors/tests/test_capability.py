@@ -1,0 +1,144 @@
+"""CapabilityStatement ingestion: R4 and R5, coverage with the exact missing items,
+refusals that store nothing, fetching from a server and the command."""
+
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from vendors.capability import CapabilityStatementError, coverage, ingest, requirement_sets
+from vendors.models import CapabilityStatementVersion
+from vendors.tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+STATEMENTS = Path(__file__).parent / "statements"
+UPLOAD = CapabilityStatementVersion.Source.UPLOAD
+
+
+def statement(name):
+    return (STATEMENTS / name).read_bytes()
+
+
+def test_r4_statement_is_stored_with_its_coverage():
+    product = ProductFactory()
+    version = ingest(product, statement("r4-bgz-server.json"), source=UPLOAD)
+    assert (version.fhir_version, version.software) == ("4.0.1", "Demo ZIS FHIR-server 7.2")
+    bgz = version.coverage["bgz"]
+    # SHALL: 10 resources, 11 interactions, 10 search parameters; all offered
+    assert (bgz["shall_met"], bgz["shall_total"]) == (31, 31)
+    missing = {(m["resource"], m["kind"], m["value"]) for m in bgz["missing"]}
+    assert ("Coverage", "resource", "Coverage") in missing  # SHOULD, not offered
+    assert ("Immunization", "search_param", "status") in missing
+    # the versioned supportedProfile matches the requirement's canonical URL
+    assert (
+        "Patient",
+        "profile",
+        "http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient",
+    ) not in missing
+    assert all(m["expectation"] == "SHOULD" for m in bgz["missing"])
+
+
+def test_r5_statement_and_every_version_is_kept():
+    product = ProductFactory()
+    ingest(product, statement("r5-minimal-server.json"), source=UPLOAD)
+    second = ingest(product, statement("r4-bgz-server.json"), source=UPLOAD)
+    assert product.capability_statements.count() == 2
+    medmij = product.capability_statements.get(fhir_version="5.0.0").coverage[
+        "medmij-patient-access"
+    ]
+    assert medmij["shall_met"] == medmij["shall_total"]
+    assert {m["value"] for m in medmij["missing"]} >= {"code", "date", "Condition"}
+    assert (
+        second.coverage["eoverdracht"]["shall_met"] < second.coverage["eoverdracht"]["shall_total"]
+    )
+
+
+def test_worked_coverage_example():
+    document = {
+        "resourceType": "CapabilityStatement",
+        "rest": [
+            {"mode": "server", "resource": [{"type": "Task", "interaction": [{"code": "read"}]}]}
+        ],
+    }
+    result = coverage(document, requirement_sets()["eoverdracht"])
+    task_missing = [m for m in result["missing"] if m["resource"] == "Task"]
+    assert task_missing == [
+        {"resource": "Task", "kind": "interaction", "value": "update", "expectation": "SHALL"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "leeg"),
+        (b"{not json", "geen geldige JSON"),
+        (b'{"resourceType": "Patient", "id": "x"}', "Patient, geen CapabilityStatement"),
+        (b'["CapabilityStatement"]', "geen FHIR-resource"),
+        (
+            b'{"resourceType": "CapabilityStatement", "fhirVersion": "4.0.1", "status": "active"}',
+            "niet geldig",
+        ),
+        (b'{"resourceType": "CapabilityStatement", "fhirVersion": "1.0.2"}', "niet ondersteund"),
+        (b"<CapabilityStatement xmlns='http://hl7.org/fhir'/>", "XML"),
+    ],
+)
+def test_broken_documents_are_refused_and_nothing_is_stored(data, message):
+    product = ProductFactory()
+    with pytest.raises(CapabilityStatementError) as refused:
+        ingest(product, data, source=UPLOAD)
+    assert message in str(refused.value)
+    assert not CapabilityStatementVersion.objects.exists()
+
+
+def test_too_large_is_refused(settings):
+    settings.CAPABILITY_STATEMENT_MAX_BYTES = 1000
+    with pytest.raises(CapabilityStatementError, match="te groot"):
+        ingest(ProductFactory(), statement("r4-bgz-server.json"), source=UPLOAD)
+
+
+@pytest.fixture
+def fhir_server():
+    """A real HTTP server on loopback answering /fhir/metadata."""
+    body = statement("r4-bgz-server.json")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path != "/fhir/metadata":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/fhir+json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/fhir"
+    server.shutdown()
+
+
+def test_command_fetches_from_a_server(fhir_server, capsys):
+    product = ProductFactory(slug="demo-zis")
+    call_command("ingest_capability_statement", "--product", "demo-zis", fhir_server)
+    version = product.capability_statements.get()
+    assert version.source == "url" and version.source_url == fhir_server
+    out = capsys.readouterr().out
+    assert "BgZ" in out and "missing (SHOULD): Coverage resource Coverage" in out
+
+
+def test_command_refuses_with_a_clear_error(tmp_path, fhir_server):
+    ProductFactory(slug="demo-zis")
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"resourceType": "Bundle"}))
+    with pytest.raises(CommandError, match="Bundle, geen CapabilityStatement"):
+        call_command("ingest_capability_statement", "--product", "demo-zis", str(broken))
+    with pytest.raises(CommandError, match="HTTP-status 404"):
+        call_command("ingest_capability_statement", "--product", "demo-zis", fhir_server + "/nope")
+    with pytest.raises(CommandError, match="niet worden bereikt"):
+        call_command("ingest_capability_statement", "--product", "demo-zis", "http://127.0.0.1:9")
