@@ -15,3 +15,7 @@ from vendors.models.evidence import (  # noqa: F401
     ClaimReview,
     StandardClaim,
 )
+from vendors.models.scoring import (  # noqa: F401
+    InteroperabilityScore,
+    ScoringMethod,
+)

@@ -153,6 +153,14 @@ class Product(models.Model):
     deployment = models.CharField(_("deployment"), max_length=20, choices=Deployment.choices)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Openness signals, part of the interoperability score.
+    api_docs_url = models.URLField(
+        _("public API documentation"), blank=True, help_text=_("Readable without an account.")
+    )
+    api_access_free = models.BooleanField(_("API access without extra fee"), default=False)
+    bulk_export = models.BooleanField(
+        _("bulk export of all data"), default=False, help_text=_("E.g. FHIR Bulk Data ($export).")
+    )
 
     class Meta:
         ordering = ["name"]
