@@ -77,11 +77,21 @@ def test_per_user_and_per_workstation_from_lines_priced_that_way(market):
     EUR 6,000 per workstation for 10 workstations over a 60-month term, and a flat
     hosting fee that neither figure includes: EUR 120 per user, EUR 1,200 per
     workstation a year."""
+
+    def line(cost_type, amount, frequency, unit="flat", quantity=1):
+        return {
+            "cost_type": cost_type,
+            "amount": amount,
+            "frequency": frequency,
+            "unit": unit,
+            "quantity": quantity,
+        }
+
     lines = [
-        {"cost_type": "licence", "amount": 100, "frequency": "yearly", "unit": "user", "quantity": 50},
-        {"cost_type": "maintenance", "amount": 20, "frequency": "yearly", "unit": "user", "quantity": 50},
-        {"cost_type": "implementation", "amount": 6000, "frequency": "once", "unit": "workstation", "quantity": 10},
-        {"cost_type": "hosting", "amount": 9999, "frequency": "yearly"},
+        line("licence", 100, "yearly", "user", 50),
+        line("maintenance", 20, "yearly", "user", 50),
+        line("implementation", 6000, "once", "workstation", 10),
+        line("hosting", 9999, "yearly"),
     ]
     for _ in range(5):
         market.hospital(0, lines=lines)

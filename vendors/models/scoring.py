@@ -23,11 +23,25 @@ DEFAULT_WEIGHTS = {
     # Within a requirement set's coverage.
     "shall_share": 0.75,
     "should_share": 0.25,
+    # Shares of the 0-100 lock-in risk of a contract (higher is worse).
+    "lock_in": {
+        "clauses": 40,
+        "structure": 20,
+        "interoperability": 15,
+        "market_position": 15,
+        "switching": 10,
+    },
+    # A vendor with this share of the category's customers (or more) counts as fully risky.
+    "dominant_share": 0.5,
 }
 
 
 def default_weights():
-    return {**DEFAULT_WEIGHTS, "evidence": dict(DEFAULT_WEIGHTS["evidence"])}
+    return {
+        **DEFAULT_WEIGHTS,
+        "evidence": dict(DEFAULT_WEIGHTS["evidence"]),
+        "lock_in": dict(DEFAULT_WEIGHTS["lock_in"]),
+    }
 
 
 class ScoringMethodQuerySet(models.QuerySet):

@@ -1,0 +1,82 @@
+"""Lock-in risk of a contract: a worked example and each component."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from contracts.models import ContractClause, LockInClause, VendorSwitch
+from contracts.tests.factories import ContractFactory
+from vendors.lockin import contract_lock_in
+from vendors.tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 22)
+
+
+def answer_all(contract, answer, **overrides):
+    for clause in LockInClause.objects.all():
+        ContractClause.objects.create(
+            contract=contract, clause=clause, answer=overrides.get(clause.code, answer)
+        )
+
+
+def component(breakdown, name):
+    return next(c for c in breakdown["components"] if c["name"] == name)
+
+
+def test_worked_example(reference_data):
+    """9 clauses: 7 yes, exit plan partly, escrow no -> (0.5 + 1) / 9 = 0.1667;
+    72-month term (1), auto-renewal (1), 3 months' notice (0) -> 0.6667; no score -> 1;
+    the only customer in the category -> share 1 -> 1; nobody switched away -> 1.
+    Risk = 40 x 0.1667 + 20 x 0.6667 + 15 + 15 + 10 = 6.67 + 13.33 + 40 = 60.0."""
+    product = ProductFactory()
+    contract = ContractFactory(
+        vendor=product.vendor,
+        category=product.category,
+        start_date=date(2024, 1, 1),
+        end_date=date(2029, 12, 31),
+        initial_term_months=72,
+        auto_renewal=True,
+        notice_period_months=3,
+    )
+    answer_all(contract, "yes", **{"exit-plan": "partly", "escrow": "no"})
+    risk, breakdown = contract_lock_in(contract, today=TODAY)
+    assert LockInClause.objects.count() == 9
+    assert risk == Decimal("60.0")
+    assert component(breakdown, "clauses")["inputs"]["escrow"] == "no"
+    assert component(breakdown, "market_position")["inputs"] == {"customer_share": 1.0}
+
+
+def test_protective_contract_with_competition_and_switching(reference_data):
+    product = ProductFactory()
+    contract = ContractFactory(
+        vendor=product.vendor,
+        category=product.category,
+        start_date=date(2025, 1, 1),
+        end_date=date(2027, 12, 31),
+        initial_term_months=36,
+        notice_period_months=3,
+    )
+    answer_all(contract, "yes")
+    for _ in range(3):  # three other customers with another vendor: share 1/4
+        ContractFactory(
+            category=product.category, start_date=date(2025, 1, 1), end_date=date(2027, 12, 31)
+        )
+    other = ContractFactory(
+        category=product.category, start_date=date(2023, 1, 1), end_date=date(2025, 12, 31)
+    )
+    VendorSwitch.objects.create(
+        organization=other.organization,
+        category=product.category,
+        from_vendor=product.vendor,
+        to_vendor=other.vendor,
+        to_contract=other,
+        switch_date=date(2023, 1, 1),
+    )
+    risk, breakdown = contract_lock_in(contract, today=TODAY)
+    assert component(breakdown, "clauses")["value"] == 0
+    assert component(breakdown, "structure")["value"] == 0
+    assert component(breakdown, "market_position")["value"] == 0.5  # 25% of the 50% mark
+    assert component(breakdown, "switching")["value"] == 0
+    assert risk == Decimal("22.5")  # 15 (no interoperability score) + 15 x 0.5
