@@ -16,6 +16,7 @@ from contracts.forms import ClauseChecklistForm, ContractForm, LineFormSet
 from contracts.models import Contract
 from contracts.services import create_contract, delete_contract, update_contract
 from portal.permissions import has_perm, objects_for_user, organizations_for
+from vendors.lockin import lock_in_summary
 
 SORTS = {
     "start": ("-start_date", "reference"),
@@ -75,6 +76,7 @@ def contract_detail(request, pk):
             "products": contract.products.all(),
             "switch": getattr(contract, "switch", None),
             "can_change": has_perm(request.user, "contracts.change_contract", contract),
+            "lock_in": lock_in_summary(contract),
         },
     )
 

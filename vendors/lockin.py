@@ -16,6 +16,8 @@ Only the contract's own organisation sees it (contract pages)."""
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
@@ -110,3 +112,27 @@ def contract_lock_in(contract, *, today, method=None):
         ],
     }
     return Decimal(str(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), breakdown
+
+
+COMPONENT_LABELS = {
+    "clauses": _("Protective clauses missing"),
+    "structure": _("Contract structure (term, auto-renewal, notice)"),
+    "interoperability": _("Interoperability of the product"),
+    "market_position": _("Vendor's share of the category's customers"),
+    "switching": _("Nobody ever switched away"),
+}
+
+
+def lock_in_summary(contract):
+    """What a contract page shows: the risk and each component's points."""
+    risk, breakdown = contract_lock_in(contract, today=timezone.localdate())
+    parts = [
+        {
+            "label": COMPONENT_LABELS[c["name"]],
+            "weight": c["weight"],
+            "value": c["value"],
+            "points": c["weight"] * c["value"],
+        }
+        for c in breakdown["components"]
+    ]
+    return {"risk": risk, "breakdown": breakdown, "parts": parts}

@@ -80,3 +80,23 @@ def test_protective_contract_with_competition_and_switching(reference_data):
     assert component(breakdown, "market_position")["value"] == 0.5  # 25% of the 50% mark
     assert component(breakdown, "switching")["value"] == 0
     assert risk == Decimal("22.5")  # 15 (no interoperability score) + 15 x 0.5
+
+
+def test_the_contract_page_shows_its_lock_in_risk(reference_data, client):
+    from portal.tests.factories import member
+
+    product = ProductFactory()
+    contract = ContractFactory(
+        vendor=product.vendor,
+        category=product.category,
+        start_date=date(2024, 1, 1),
+        end_date=date(2029, 12, 31),
+        initial_term_months=72,
+        auto_renewal=True,
+        notice_period_months=3,
+    )
+    answer_all(contract, "yes", **{"exit-plan": "partly", "escrow": "no"})
+    client.force_login(member(contract.organization))
+    html = client.get(contract.get_absolute_url()).content.decode()
+    assert "Lock-inrisico: 60,0 / 100" in html
+    assert "Ontbrekende beschermende clausules" in html
