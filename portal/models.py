@@ -212,7 +212,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.ContentPage"]
+    subpage_types = ["portal.ContentPage", "portal.CodeOfConductPage"]
     max_count = 1
 
     class Meta:
@@ -223,6 +223,28 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = portal_figures()
+        return context
+
+
+class CodeOfConductPage(Page):
+    """The code of conduct for vendors; vendors sign it through self-service and the
+    signatories are listed here and on their vendor pages."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    max_count = 1
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("code of conduct")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["signatures"] = self.signatures.select_related("vendor").order_by("vendor__name")
         return context
 
 

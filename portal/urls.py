@@ -29,6 +29,11 @@ urlpatterns = [
     path("organisaties/", portal_views.organization_list, name="organization_list"),
     path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),
     path("leveranciers/", vendor_views.vendor_list, name="vendor_list"),
+    path(
+        "leveranciers/scoremethode/",
+        vendor_views.scoring_methodology,
+        name="scoring_methodology",
+    ),
     path("leveranciers/<slug:slug>/", vendor_views.vendor_detail, name="vendor_detail"),
     path("producten/", vendor_views.product_list, name="product_list"),
     path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),

@@ -92,6 +92,7 @@ def matrix(world):
         "price_standing": ({}, only(CARE_PROVIDERS, denied=403)),
         "price_standing_export": ({"fmt": "xlsx"}, only(CARE_PROVIDERS, denied=403)),
         "price_methodology": ({}, everyone()),
+        "scoring_methodology": ({}, everyone()),
         "api_benchmarks": (
             {},
             {

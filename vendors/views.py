@@ -2,8 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from vendors.models import Product, Standard, Vendor
+from vendors.profile import product_evidence, vendor_profile
 from vendors.selectors import category_tree, directory_products, directory_vendors
 
 PAGE_SIZE = 25
@@ -31,8 +33,8 @@ def vendor_list(request):
 
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("parent_group"), slug=slug)
-    products = vendor.products.select_related("category", "category__parent").order_by("name")
-    return render(request, "vendors/vendor_detail.html", {"vendor": vendor, "products": products})
+    context = {"vendor": vendor, **vendor_profile(vendor, timezone.localdate())}
+    return render(request, "vendors/vendor_detail.html", context)
 
 
 def product_list(request):
@@ -60,7 +62,10 @@ def product_detail(request, slug):
     product = get_object_or_404(
         Product.objects.select_related("vendor", "category", "category__parent"), slug=slug
     )
-    return render(request, "vendors/product_detail.html", {"product": product})
+    evidence = product_evidence(product, timezone.localdate())
+    return render(
+        request, "vendors/product_detail.html", {"product": product, "evidence": evidence}
+    )
 
 
 def category_list(request):
@@ -73,4 +78,24 @@ def standard_list(request):
         request,
         "vendors/standard_list.html",
         {"standards": standards, "kinds": Standard.Kind},
+    )
+
+
+def scoring_methodology(request):
+    """The live scoring method: weights and rules, rendered from the stored version."""
+    from vendors.capability import requirement_sets
+    from vendors.models import ScoringMethod
+    from vendors.models.scoring import DEFAULT_WEIGHTS
+
+    method = ScoringMethod.objects.live()
+    weights = {**DEFAULT_WEIGHTS, **method.weights}
+    return render(
+        request,
+        "vendors/scoring_methodology.html",
+        {
+            "method": method,
+            "weights": weights,
+            "versions": ScoringMethod.objects.all(),
+            "requirement_sets": requirement_sets().values(),
+        },
     )

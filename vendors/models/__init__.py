@@ -9,6 +9,11 @@ from vendors.models.catalogue import (  # noqa: F401
     Vendor,
     VendorRepresentative,
 )
+from vendors.models.conduct import (  # noqa: F401
+    CodeOfConductSignature,
+    VendorChange,
+    VendorReply,
+)
 from vendors.models.evidence import (  # noqa: F401
     CapabilityStatementVersion,
     Certificate,

@@ -1,0 +1,70 @@
+"""What the public vendor and product pages show: claims with their evidence level,
+certificates with validity, CapabilityStatement coverage, scores with breakdown, the
+code-of-conduct status and the vendor's reply. Never prices or contracts."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vendors.models import InteroperabilityScore, ScoringMethod
+from vendors.scoring import vendor_score
+
+COMPONENT_LABELS = {
+    "claims": _("Standards claimed, by strength of evidence"),
+    "coverage": _("CapabilityStatement against Dutch requirement sets"),
+    "openness": _("Openness (API documentation, free API access, bulk export)"),
+}
+
+
+@dataclass
+class ProductEvidence:
+    product: object
+    claims: list  # (claim, evidence level)
+    certificates: list  # (certificate, valid today)
+    statement: object  # latest CapabilityStatementVersion or None
+    score: object  # InteroperabilityScore under the live method, or None
+
+    @property
+    def parts(self):
+        if self.score is None:
+            return []
+        return [
+            {
+                "label": COMPONENT_LABELS[c["name"]],
+                "weight": c["weight"],
+                "value": c["value"],
+                "points": c["weight"] * c["value"],
+            }
+            for c in self.score.breakdown["components"]
+        ]
+
+
+def product_evidence(product, day, method=None):
+    method = method or ScoringMethod.objects.live()
+    claims = [
+        (claim, claim.evidence_level(day))
+        for claim in product.claims.select_related("standard").order_by("standard__name")
+    ]
+    certificates = [
+        (certificate, certificate.is_valid_on(day))
+        for certificate in product.vendor.certificates.filter(
+            Q(product=product) | Q(product__isnull=True)
+        ).select_related("standard")
+    ]
+    statement = product.capability_statements.order_by("-created_at").first()
+    score = InteroperabilityScore.objects.filter(product=product, method=method).first()
+    return ProductEvidence(product, claims, certificates, statement, score)
+
+
+def vendor_profile(vendor, day):
+    method = ScoringMethod.objects.live()
+    products = vendor.products.select_related("category", "category__parent").order_by("name")
+    return {
+        "evidence": [product_evidence(p, day, method) for p in products],
+        "score": vendor_score(vendor, method),
+        "method": method,
+        "reply": vendor.replies.first(),
+        "signature": vendor.signatures.select_related("page").first(),
+        "last_change": vendor.changes.first(),
+    }

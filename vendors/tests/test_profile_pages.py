@@ -1,0 +1,71 @@
+"""Public vendor and product pages: claims with evidence, certificates and validity,
+CapabilityStatement coverage, the score with its breakdown, the code-of-conduct status,
+the vendor's reply, and never a price."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from contracts.tests.factories import ContractFactory
+from vendors.capability import ingest
+from vendors.models import Standard, VendorReply
+from vendors.models.evidence import Certificate, StandardClaim
+from vendors.scoring import score_product
+from vendors.tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+STATEMENT = Path(__file__).parent / "statements" / "r4-bgz-server.json"
+
+
+@pytest.fixture
+def product(reference_data):
+    product = ProductFactory(name="Demo ZIS", slug="demo-zis", bulk_export=True)
+    StandardClaim.objects.create(product=product, standard=Standard.objects.get(code="hl7-fhir-r4"))
+    today = timezone.localdate()
+    Certificate.objects.create(
+        vendor=product.vendor,
+        product=product,
+        standard=Standard.objects.get(code="nictiz-bgz"),
+        kind=Certificate.Kind.NICTIZ_QUALIFICATION,
+        issuer="Nictiz",
+        number="KWAL-42",
+        valid_from=today - timedelta(days=400),
+        valid_until=today - timedelta(days=1),
+    )
+    ingest(product, STATEMENT.read_bytes(), source="upload")
+    score_product(product, day=today)
+    ContractFactory(
+        vendor=product.vendor,
+        category=product.category,
+        lines=[{"cost_type": "licence", "amount": 987654, "frequency": "yearly"}],
+    )
+    return product
+
+
+def test_product_page_shows_the_evidence_and_score(client, product):
+    html = client.get(reverse("product_detail", args=["demo-zis"])).content.decode()
+    assert "Zelf verklaard" in html  # the FHIR claim has no other evidence
+    assert "KWAL-42" in html and "vandaag niet geldig" in html  # expired yesterday
+    assert "BgZ (Basisgegevensset Zorg), FHIR R4" in html
+    assert "SHOULD Coverage" in html  # a missing item, exactly
+    assert "Versie 1 van de scoremethode" in html
+    assert "987" not in html  # no price anywhere
+
+
+def test_vendor_page_shows_reply_score_and_conduct_status(client, product):
+    VendorReply.objects.create(vendor=product.vendor, text="Wij leveren in 2027 BgZ R4.")
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert "Wij leveren in 2027 BgZ R4." in html
+    assert f"Reactie van de leverancier ({timezone.localdate():%d-%m-%Y})" in html
+    assert "Heeft de gedragscode niet ondertekend" in html
+    assert 'id="vendor-score"' in html and "Demo ZIS" in html
+    assert "987" not in html
+
+
+def test_methodology_renders_the_live_weights(client, reference_data):
+    html = client.get(reverse("scoring_methodology")).content.decode()
+    assert "Geldende methode: versie 1" in html
+    assert "BgZ (Basisgegevensset Zorg)" in html and "eOverdracht" in html
