@@ -13,6 +13,7 @@ from portal.converters import SpreadsheetFormat
 from portal.health import healthz
 from prices import views as price_views
 from search import views as search_views
+from vendors import selfservice_views as vendor_self
 from vendors import views as vendor_views
 
 register_converter(SpreadsheetFormat, "sheet")
@@ -35,6 +36,34 @@ urlpatterns = [
         name="scoring_methodology",
     ),
     path("leveranciers/<slug:slug>/", vendor_views.vendor_detail, name="vendor_detail"),
+    path("leverancier/", vendor_self.dashboard, name="vendor_self_service"),
+    path("leverancier/reactie/", vendor_self.reply, name="vendor_reply"),
+    path("leverancier/gedragscode/", vendor_self.sign_code, name="vendor_sign_code"),
+    path(
+        "leverancier/producten/<slug:slug>/",
+        vendor_self.product_edit,
+        name="vendor_product_edit",
+    ),
+    path(
+        "leverancier/producten/<slug:slug>/claims/",
+        vendor_self.claim_add,
+        name="vendor_claim_add",
+    ),
+    path(
+        "leverancier/producten/<slug:slug>/claims/<int:pk>/verwijderen/",
+        vendor_self.claim_remove,
+        name="vendor_claim_remove",
+    ),
+    path(
+        "leverancier/producten/<slug:slug>/capabilitystatement/",
+        vendor_self.statement_add,
+        name="vendor_statement_add",
+    ),
+    path(
+        "leverancier/producten/<slug:slug>/certificaten/",
+        vendor_self.certificate_add,
+        name="vendor_certificate_add",
+    ),
     path("producten/", vendor_views.product_list, name="product_list"),
     path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),
     path("categorieen/", vendor_views.category_list, name="category_list"),

@@ -93,6 +93,24 @@ def matrix(world):
         "price_standing_export": ({"fmt": "xlsx"}, only(CARE_PROVIDERS, denied=403)),
         "price_methodology": ({}, everyone()),
         "scoring_methodology": ({}, everyone()),
+        "vendor_self_service": ({}, only({"vendor_representative"}, denied=403)),
+        "vendor_product_edit": (
+            {"slug": world["own_product"].slug},
+            only({"vendor_representative"}, denied=403),
+        ),
+        # POST only (GET reveals nothing); who may POST: vendors/tests/test_selfservice.py
+        "vendor_reply": ({}, only(set(), denied=405)),
+        "vendor_sign_code": ({}, only(set(), denied=405)),
+        "vendor_claim_add": ({"slug": world["own_product"].slug}, only(set(), denied=405)),
+        "vendor_claim_remove": (
+            {"slug": world["own_product"].slug, "pk": 1},
+            only(set(), denied=405),
+        ),
+        "vendor_statement_add": ({"slug": world["own_product"].slug}, only(set(), denied=405)),
+        "vendor_certificate_add": (
+            {"slug": world["own_product"].slug},
+            only(set(), denied=405),
+        ),
         "api_benchmarks": (
             {},
             {
@@ -165,7 +183,13 @@ def world(reference_data):
     contract_import = store_upload(
         organization=org_a, user=users["procurement_a"], name="a.csv", data=b"kenmerk\n"
     )
-    return {"contract": contract, "users": users, "product": product, "import": contract_import}
+    return {
+        "contract": contract,
+        "users": users,
+        "product": product,
+        "own_product": ProductFactory(vendor=contract.vendor),
+        "import": contract_import,
+    }
 
 
 def test_every_url_has_an_entry(world):

@@ -1,0 +1,122 @@
+"""Vendor self-service: a representative changes its own vendor only, every change is
+logged and rescored, and no price or contract is ever shown."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from contracts.tests.factories import ContractFactory
+from portal.tests.factories import UserFactory
+from vendors.models import Standard, VendorChange
+from vendors.services import add_vendor_representative
+from vendors.tests.factories import ProductFactory, VendorFactory
+
+pytestmark = pytest.mark.django_db
+STATEMENT = Path(__file__).parent / "statements" / "r4-bgz-server.json"
+
+
+@pytest.fixture
+def vendors(reference_data):
+    a, b = VendorFactory(slug="vendor-a"), VendorFactory(slug="vendor-b")
+    rep_a, rep_b = UserFactory(username="rep-a"), UserFactory(username="rep-b")
+    add_vendor_representative(vendor=a, user=rep_a)
+    add_vendor_representative(vendor=b, user=rep_b)
+    product_a = ProductFactory(vendor=a, slug="product-a")
+    product_b = ProductFactory(vendor=b, slug="product-b")
+    ContractFactory(
+        vendor=a,
+        category=product_a.category,
+        lines=[{"cost_type": "licence", "amount": 765432, "frequency": "yearly"}],
+    )
+    return {"a": a, "b": b, "rep_a": rep_a, "rep_b": rep_b, "pa": product_a, "pb": product_b}
+
+
+def test_representative_edits_profile_product_and_claims(client, vendors):
+    client.force_login(vendors["rep_a"])
+    client.post(reverse("vendor_self_service"), {"description": "Wij doen FHIR.", "website": ""})
+    vendors["a"].refresh_from_db()
+    assert vendors["a"].description == "Wij doen FHIR."
+    url = reverse("vendor_product_edit", args=["product-a"])
+    client.post(
+        url,
+        {
+            "description": "",
+            "website": "",
+            "api_docs_url": "https://docs.example.org",
+            "bulk_export": "on",
+        },
+    )
+    fhir = Standard.objects.get(code="hl7-fhir-r4")
+    client.post(
+        reverse("vendor_claim_add", args=["product-a"]), {"standard": fhir.pk, "version": "4.0.1"}
+    )
+    product = vendors["pa"]
+    assert product.claims.get().version == "4.0.1"
+    score = product.scores.get()
+    assert float(score.score) > 0 and score.breakdown["components"][2]["inputs"]["bulk_export"]
+    actions = list(
+        VendorChange.objects.filter(vendor=vendors["a"]).values_list("action", flat=True)
+    )
+    assert {"profile", "product", "claim added"} <= set(actions)
+    html = client.get(reverse("vendor_detail", args=["vendor-a"])).content.decode()
+    assert "Laatst bijgewerkt op" in html
+
+
+def test_upload_a_statement_and_a_broken_one(client, vendors):
+    client.force_login(vendors["rep_a"])
+    url = reverse("vendor_statement_add", args=["product-a"])
+    with STATEMENT.open("rb") as upload:
+        response = client.post(url, {"file": upload})
+    assert response.status_code == 302
+    assert vendors["pa"].capability_statements.count() == 1
+    broken = client.post(url, {"url": "", "file": _file(b'{"resourceType": "Patient"}')})
+    assert "Dit is een Patient, geen CapabilityStatement" in broken.content.decode()
+    assert vendors["pa"].capability_statements.count() == 1
+
+
+def _file(data, name="statement.json"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="application/json")
+
+
+def test_vendor_a_cannot_touch_vendor_b(client, vendors):
+    client.force_login(vendors["rep_a"])
+    fhir = Standard.objects.get(code="hl7-fhir-r4")
+    assert client.get(reverse("vendor_product_edit", args=["product-b"])).status_code == 404
+    response = client.post(reverse("vendor_claim_add", args=["product-b"]), {"standard": fhir.pk})
+    assert response.status_code == 404
+    response = client.post(
+        reverse("vendor_statement_add", args=["product-b"]), {"file": _file(STATEMENT.read_bytes())}
+    )
+    assert response.status_code == 404
+    assert not vendors["pb"].claims.exists() and not vendors["pb"].capability_statements.exists()
+
+
+def test_reply_and_code_of_conduct(client, vendors):
+    from wagtail.models import Page
+
+    from portal.models import CodeOfConductPage
+
+    home = Page.objects.get(depth=2)
+    home.add_child(instance=CodeOfConductPage(title="Gedragscode", slug="gedragscode"))
+    client.force_login(vendors["rep_a"])
+    client.post(reverse("vendor_reply"), {"text": "Onze score volgt in het voorjaar."})
+    client.post(reverse("vendor_sign_code"))
+    html = client.get(reverse("vendor_detail", args=["vendor-a"])).content.decode()
+    assert "Onze score volgt in het voorjaar." in html
+    assert "Heeft de gedragscode ondertekend op" in html
+    page = client.get("/gedragscode/").content.decode()
+    assert vendors["a"].name in page and vendors["b"].name not in page
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "rep"])
+def test_self_service_never_shows_prices(client, vendors, who):
+    if who == "rep":
+        client.force_login(vendors["rep_a"])
+    elif who == "member":
+        client.force_login(UserFactory())
+    response = client.get(reverse("vendor_self_service"))
+    assert response.status_code == {"anonymous": 302, "member": 403, "rep": 200}[who]
+    assert b"765" not in response.content
