@@ -66,6 +66,11 @@ urlpatterns = [
     ),
     path("producten/", vendor_views.product_list, name="product_list"),
     path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),
+    path(
+        "producten/<slug:slug>/claims/<int:pk>/beoordelen/",
+        vendor_views.claim_review,
+        name="claim_review",
+    ),
     path("categorieen/", vendor_views.category_list, name="category_list"),
     path("standaarden/", vendor_views.standard_list, name="standard_list"),
     path("contracten/", contract_views.contract_list, name="contract_list"),

@@ -124,3 +124,29 @@ def sign_code_of_conduct(vendor, user, page):
     if created:
         _log(vendor, user, "code of conduct signed", page.title)
     return signature
+
+
+def customer_organizations(user, product, *, today):
+    """The care providers for which ``user`` may review claims on ``product``: the user
+    is their procurement specialist or admin and they run a contract for the product."""
+    from contracts.models import Contract
+    from portal.permissions import organizations_for
+
+    editable = organizations_for(user, "portal.manage_organization_contracts")
+    running = Contract.objects.filter(products=product, start_date__lte=today, end_date__gte=today)
+    return editable.filter(pk__in=running.values("organization_id"))
+
+
+@transaction.atomic
+def review_claim(claim, user, organization, *, verdict, comment=""):
+    """Confirm or dispute a claim as a customer (one review per organisation; a new one
+    replaces it). Shown as "a customer", never with the organisation's name."""
+    from vendors.models import ClaimReview
+
+    review, _ = ClaimReview.objects.update_or_create(
+        claim=claim,
+        organization=organization,
+        defaults={"reviewer": user, "verdict": verdict, "comment": comment.strip()},
+    )
+    score_product(claim.product, day=timezone.localdate())
+    return review

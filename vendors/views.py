@@ -1,8 +1,11 @@
 """The public vendor and product directory."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from vendors.models import Product, Standard, Vendor
 from vendors.profile import product_evidence, vendor_profile
@@ -62,9 +65,17 @@ def product_detail(request, slug):
     product = get_object_or_404(
         Product.objects.select_related("vendor", "category", "category__parent"), slug=slug
     )
-    evidence = product_evidence(product, timezone.localdate())
+    today = timezone.localdate()
+    evidence = product_evidence(product, today)
+    can_review = False
+    if request.user.is_authenticated:
+        from vendors.selfservice import customer_organizations
+
+        can_review = customer_organizations(request.user, product, today=today).exists()
     return render(
-        request, "vendors/product_detail.html", {"product": product, "evidence": evidence}
+        request,
+        "vendors/product_detail.html",
+        {"product": product, "evidence": evidence, "can_review": can_review},
     )
 
 
@@ -99,3 +110,37 @@ def scoring_methodology(request):
             "requirement_sets": requirement_sets().values(),
         },
     )
+
+
+@login_required
+@require_POST
+def claim_review(request, slug, pk):
+    """A customer confirms or disputes a product's claim."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    from vendors.models import ClaimReview
+    from vendors.selfservice import customer_organizations, review_claim
+
+    product = get_object_or_404(Product, slug=slug)
+    claim = get_object_or_404(product.claims, pk=pk)
+    organizations = customer_organizations(request.user, product, today=timezone.localdate())
+    organization = organizations.filter(slug=request.POST.get("organisatie")).first()
+    organization = organization or organizations.first()
+    if organization is None:
+        raise PermissionDenied(
+            _("Only customers with a running contract for this product can review its claims.")
+        )
+    verdict = request.POST.get("verdict")
+    if verdict not in ClaimReview.Verdict.values:
+        messages.error(request, _("Choose confirm or dispute."))
+    else:
+        review_claim(
+            claim,
+            request.user,
+            organization,
+            verdict=verdict,
+            comment=request.POST.get("comment", "")[:2000],
+        )
+        messages.success(request, _("Thank you: your review is shown as that of a customer."))
+    return redirect(product.get_absolute_url())

@@ -120,3 +120,35 @@ def test_self_service_never_shows_prices(client, vendors, who):
     response = client.get(reverse("vendor_self_service"))
     assert response.status_code == {"anonymous": 302, "member": 403, "rep": 200}[who]
     assert b"765" not in response.content
+
+
+def test_customers_confirm_or_dispute_claims_anonymously(client, vendors):
+    from datetime import date
+
+    from portal.models import Membership
+    from portal.tests.factories import member
+    from vendors.models.evidence import EvidenceLevel, StandardClaim
+
+    product = vendors["pa"]
+    claim = StandardClaim.objects.create(
+        product=product, standard=Standard.objects.get(code="nictiz-bgz")
+    )
+    customer = ContractFactory(
+        vendor=vendors["a"],
+        category=product.category,
+        start_date=date(2024, 1, 1),
+        end_date=date(2099, 12, 31),
+    )
+    customer.products.set([product])
+    buyer = member(customer.organization, Membership.Role.PROCUREMENT_SPECIALIST)
+    url = reverse("claim_review", args=["product-a", claim.pk])
+    client.force_login(UserFactory())  # not a customer
+    assert client.post(url, {"verdict": "confirm"}).status_code == 403
+    client.force_login(member(customer.organization, Membership.Role.VIEWER))
+    assert client.post(url, {"verdict": "confirm"}).status_code == 403  # viewers do not review
+    client.force_login(buyer)
+    client.post(url, {"verdict": "confirm", "comment": "Werkt bij ons in productie."})
+    assert claim.evidence_level(date.today()) == EvidenceLevel.CONFIRMED  # noqa: DTZ011
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert "Een klant bevestigt" in html and "Werkt bij ons in productie." in html
+    assert customer.organization.name not in html
