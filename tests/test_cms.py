@@ -55,3 +55,31 @@ def test_editors_cannot_manage_organisations(client):
     client.force_login(editor)
     assert client.get("/cms/").status_code == 200
     assert client.get("/cms/snippets/portal/organization/").status_code in (302, 403)
+
+
+def test_editors_add_a_scoring_method_version_and_cannot_change_a_used_one(client, reference_data):
+    from django.contrib.auth.models import Group
+
+    from vendors.models import ScoringMethod
+    from vendors.models.scoring import default_weights
+
+    editor = UserFactory(username="redacteur", is_staff=False)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    first = ScoringMethod.objects.live()
+    import json
+
+    weights = {**default_weights(), "claims": 40, "openness": 25}
+    response = client.post(
+        "/cms/snippets/vendors/scoringmethod/add/",
+        {"name": "Meer gewicht op openheid", "notes": "", "weights": json.dumps(weights)},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ScoringMethod.objects.live().version == first.version + 1
+    changed = {**first.weights, "claims": 30, "coverage": 55}
+    response = client.post(
+        f"/cms/snippets/vendors/scoringmethod/edit/{first.pk}/",
+        {"name": first.name, "notes": "", "weights": json.dumps(changed)},
+    )
+    first.refresh_from_db()
+    assert first.weights["claims"] == 50  # refused: add a new version instead

@@ -1,10 +1,18 @@
 """CMS screens for the market catalogue: vendors, products, categories, standards."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from vendors.models import Product, ProductCategory, Standard, Vendor, VendorRepresentative
+from vendors.models import (
+    Product,
+    ProductCategory,
+    ScoringMethod,
+    Standard,
+    Vendor,
+    VendorRepresentative,
+)
 
 
 class VendorViewSet(SnippetViewSet):
@@ -43,6 +51,16 @@ class VendorRepresentativeViewSet(SnippetViewSet):
     list_display = ["user", "vendor"]
 
 
+class ScoringMethodViewSet(SnippetViewSet):
+    """Editors add a new version to change the weights; a used version refuses edits
+    (ScoringMethod.clean), so every stored score stays explainable."""
+
+    model = ScoringMethod
+    icon = "cogs"
+    list_display = ["version", "name", "created_at"]
+    panels = [FieldPanel("name"), FieldPanel("notes"), FieldPanel("weights")]
+
+
 class MarketCatalogueGroup(SnippetViewSetGroup):
     menu_label = _("Market catalogue")
     menu_icon = "folder-inverse"
@@ -53,6 +71,7 @@ class MarketCatalogueGroup(SnippetViewSetGroup):
         ProductCategoryViewSet,
         StandardViewSet,
         VendorRepresentativeViewSet,
+        ScoringMethodViewSet,
     )
 
 
