@@ -64,6 +64,7 @@ urlpatterns = [
         vendor_self.certificate_add,
         name="vendor_certificate_add",
     ),
+    path("vergelijken/", vendor_views.compare, name="compare"),
     path("producten/", vendor_views.product_list, name="product_list"),
     path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),
     path(

@@ -93,6 +93,7 @@ def matrix(world):
         "price_standing_export": ({"fmt": "xlsx"}, only(CARE_PROVIDERS, denied=403)),
         "price_methodology": ({}, everyone()),
         "scoring_methodology": ({}, everyone()),
+        "compare": ({}, everyone()),
         "claim_review": ({"slug": product.slug, "pk": 1}, only(set(), denied=405)),
         "vendor_self_service": ({}, only({"vendor_representative"}, denied=403)),
         "vendor_product_edit": (

@@ -144,3 +144,23 @@ def claim_review(request, slug, pk):
         )
         messages.success(request, _("Thank you: your review is shown as that of a customer."))
     return redirect(product.get_absolute_url())
+
+
+def compare(request):
+    """/vergelijken/?product=a&product=b or ?leverancier=a&leverancier=b (up to four)."""
+    from django.utils.translation import gettext as _
+
+    from vendors.compare import MAX_ITEMS, compare_products, compare_vendors
+
+    product_slugs = request.GET.getlist("product")
+    vendor_slugs = request.GET.getlist("leverancier")
+    context = {"error": "", "products": None, "vendors": None}
+    if len(product_slugs) > MAX_ITEMS or len(vendor_slugs) > MAX_ITEMS:
+        context["error"] = _("Compare at most four at a time.")
+    elif product_slugs:
+        products = list(Product.objects.filter(slug__in=product_slugs).select_related("vendor"))
+        context["products"] = compare_products(products, timezone.localdate())
+    elif vendor_slugs:
+        vendors = list(Vendor.objects.filter(slug__in=vendor_slugs))
+        context["vendors"] = compare_vendors(vendors, timezone.localdate())
+    return render(request, "vendors/compare.html", context)

@@ -69,3 +69,17 @@ def test_methodology_renders_the_live_weights(client, reference_data):
     html = client.get(reverse("scoring_methodology")).content.decode()
     assert "Geldende methode: versie 1" in html
     assert "BgZ (Basisgegevensset Zorg)" in html and "eOverdracht" in html
+
+
+def test_compare_two_products_and_refuse_five(client, product):
+    other = ProductFactory(name="Ander ZIS", slug="ander-zis")
+    html = client.get(reverse("compare"), {"product": ["demo-zis", "ander-zis"]}).content.decode()
+    assert "Demo ZIS" in html and "Ander ZIS" in html
+    assert "HL7 FHIR" in html and "Zelf verklaard" in html
+    assert "SHALL 31/31" in html  # demo-zis's BgZ coverage; ander-zis has none
+    too_many = client.get(reverse("compare"), {"product": ["a", "b", "c", "d", "e"]})
+    assert "hooguit vier" in too_many.content.decode()
+    vendors = client.get(
+        reverse("compare"), {"leverancier": [product.vendor.slug, other.vendor.slug]}
+    ).content.decode()
+    assert product.vendor.name in vendors and other.vendor.name in vendors

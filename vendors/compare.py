@@ -1,0 +1,43 @@
+"""Side-by-side comparison of up to four products or vendors: scores, evidence per
+standard, CapabilityStatement coverage and openness. Public facts only."""
+
+from vendors.capability import requirement_sets
+from vendors.profile import product_evidence
+from vendors.scoring import vendor_score
+
+MAX_ITEMS = 4
+
+
+def compare_products(products, day):
+    evidence = [product_evidence(p, day) for p in products]
+    standards = sorted(
+        {claim.standard for e in evidence for claim, _ in e.claims}, key=lambda s: s.name
+    )
+    rows = []
+    for standard in standards:
+        levels = []
+        for e in evidence:
+            found = [level for claim, level in e.claims if claim.standard_id == standard.pk]
+            levels.append(found[0] if found else None)
+        rows.append((standard, levels))
+    coverage = []
+    for code, requirement_set in requirement_sets().items():
+        cells = []
+        for e in evidence:
+            result = e.statement.coverage.get(code) if e.statement else None
+            cells.append(result)
+        coverage.append((requirement_set["name"], cells))
+    return {"evidence": evidence, "standards": rows, "coverage": coverage}
+
+
+def compare_vendors(vendors, day):
+    return [
+        {
+            "vendor": vendor,
+            "score": vendor_score(vendor),
+            "products": vendor.products.count(),
+            "signed": vendor.signatures.exists(),
+            "reply": vendor.replies.first(),
+        }
+        for vendor in vendors
+    ]
