@@ -11,6 +11,7 @@ from contracts.services import (
     load_lock_in_clauses,
     record_switches,
 )
+from portal.demo.evidence import seed_evidence
 from portal.demo.generate import generate_contracts, generate_market
 from portal.models import Organization, OrganizationSize
 from portal.services import grant_organization_permissions
@@ -241,6 +242,7 @@ def seed_demo_market(*, scale, seed, progress=lambda done, total, contracts: Non
         market, organizations, vendors, categories, products, scale, seed, today, progress
     )
     bump_everything()  # bulk writes send no signals
+    new_evidence = seed_evidence(seed, today)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics after the bulk load
@@ -248,5 +250,6 @@ def seed_demo_market(*, scale, seed, progress=lambda done, total, contracts: Non
         "organizations": new_orgs,
         "vendors": new_vendors,
         "contracts": new_contracts,
+        "evidence": new_evidence,
         "market": market,
     }

@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from portal.models import ContentPage, HomePage
+from portal.models import CodeOfConductPage, ContentPage, HomePage
 
 INTRO = (
     "<p>Zorgaanbieders delen hier geanonimiseerd wat zij betalen voor ICT, vergelijken zich "
@@ -29,6 +29,19 @@ ABOUT_BODY = [
 ]
 
 
+CODE_OF_CONDUCT_BODY = [
+    ("heading", "Wij beloven"),
+    (
+        "paragraph",
+        "<ul><li>gegevens van klanten op verzoek terug te geven in een open formaat, met het "
+        "datamodel;</li><li>openbare API-documentatie te publiceren;</li><li>geen extra "
+        "vergoeding te vragen voor koppelingen op basis van open standaarden;</li><li>mee te "
+        "werken aan een overstap naar een andere leverancier tegen vooraf bekende tarieven."
+        "</li></ul>",
+    ),
+]
+
+
 def ensure_demo_pages():
     home = HomePage.objects.first()
     if home is None:
@@ -46,4 +59,14 @@ def ensure_demo_pages():
         )
         home.add_child(instance=about)
         about.save_revision().publish()
+    if not CodeOfConductPage.objects.exists():
+        code = CodeOfConductPage(
+            title="Gedragscode voor leveranciers",
+            slug="gedragscode",
+            intro="Afspraken die ondertekenende leveranciers maken over openheid en overstappen "
+            "(voorbeeldtekst voor de demo; het echte document stelt de redactie op).",
+            body=CODE_OF_CONDUCT_BODY,
+        )
+        home.add_child(instance=code)
+        code.save_revision().publish()
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

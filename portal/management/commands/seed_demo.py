@@ -35,7 +35,8 @@ class Command(BaseCommand):
         ensure_demo_pages()
         self.stdout.write(
             f"Demo market ({scale}, seed {seed}): created {result['organizations']} organisations, "
-            f"{result['vendors']} vendors, {result['contracts']} contracts "
+            f"{result['vendors']} vendors, {result['contracts']} contracts, "
+            f"evidence for {result['evidence']} products "
             f"in {time.monotonic() - started:.1f} s."
         )
         if no_users or not settings.DEMO_USERS_ENABLED:
