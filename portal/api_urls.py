@@ -4,7 +4,13 @@ from rest_framework.routers import DefaultRouter
 from contracts.api import ContractViewSet
 from prices.api import BenchmarkView
 from search.api import SearchView
-from vendors.api import ProductCategoryViewSet, ProductViewSet, StandardViewSet, VendorViewSet
+from vendors.api import (
+    ProductCategoryViewSet,
+    ProductViewSet,
+    StandardViewSet,
+    VendorViewSet,
+    capability_statement_upload,
+)
 
 router = DefaultRouter()
 router.register("vendors", VendorViewSet, basename="vendor")
@@ -16,5 +22,10 @@ router.register("contracts", ContractViewSet, basename="contract")
 urlpatterns = [
     path("search/", SearchView.as_view(), name="api_search"),
     path("benchmarks/", BenchmarkView.as_view(), name="api_benchmarks"),
+    path(
+        "products/<slug:slug>/capability-statements/",
+        capability_statement_upload,
+        name="api_capability_statement_upload",
+    ),
     *router.urls,
 ]

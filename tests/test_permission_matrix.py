@@ -121,6 +121,11 @@ def matrix(world):
                 **dict.fromkeys(CARE_PROVIDERS | {"policy_analyst"}, 400),
             },
         ),
+        # POST only; who may POST: vendors/tests/test_api.py
+        "api_capability_statement_upload": (
+            {"slug": world["own_product"].slug},
+            {**only(set(), denied=405, anonymous=API_ANONYMOUS)},
+        ),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),

@@ -1,10 +1,22 @@
-"""Read-only public API for the vendor directory and the reference catalogues."""
+"""Public API for the vendor directory and the reference catalogues, with each
+product's evidence and score; vendor representatives post CapabilityStatements for
+their own products."""
 
 from django.db.models import Q
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django.utils import timezone
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
-from vendors.models import Product, ProductCategory, Standard, Vendor
+from vendors.models import Product, ProductCategory, ScoringMethod, Standard, Vendor
 
 
 class ProductCategorySerializer(serializers.ModelSerializer):
@@ -23,13 +35,66 @@ class VendorSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kvk_number", "country", "website", "description", "parent_group"]
 
 
+class ClaimSerializer(serializers.Serializer):
+    standard = serializers.CharField(source="standard.code")
+    version = serializers.CharField()
+    scope = serializers.CharField()
+    evidence = serializers.SerializerMethodField()
+
+    def get_evidence(self, claim) -> str:
+        return str(claim.evidence_level(timezone.localdate()))
+
+
+class ScoreSerializer(serializers.Serializer):
+    score = serializers.DecimalField(max_digits=5, decimal_places=1)
+    method_version = serializers.IntegerField(source="method.version")
+    breakdown = serializers.JSONField()
+    computed_at = serializers.DateTimeField()
+
+
+class CoverageSerializer(serializers.Serializer):
+    fhir_version = serializers.CharField()
+    software = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    coverage = serializers.JSONField(
+        help_text="Per requirement set: SHALL/SHOULD met, total, missing items"
+    )
+
+
 class ProductSerializer(serializers.ModelSerializer):
     vendor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    claims = ClaimSerializer(many=True, read_only=True)
+    score = serializers.SerializerMethodField()
+    capability_statement = serializers.SerializerMethodField()
 
     class Meta:
         model = Product
-        fields = ["slug", "name", "vendor", "category", "deployment", "description", "website"]
+        fields = [
+            "slug",
+            "name",
+            "vendor",
+            "category",
+            "deployment",
+            "description",
+            "website",
+            "api_docs_url",
+            "api_access_free",
+            "bulk_export",
+            "claims",
+            "score",
+            "capability_statement",
+        ]
+
+    @extend_schema_field(ScoreSerializer(allow_null=True))
+    def get_score(self, product):
+        score = product.scores.filter(method=ScoringMethod.objects.live()).first()
+        return ScoreSerializer(score).data if score else None
+
+    @extend_schema_field(CoverageSerializer(allow_null=True))
+    def get_capability_statement(self, product):
+        statement = product.capability_statements.order_by("-created_at").first()
+        return CoverageSerializer(statement).data if statement else None
 
 
 class StandardSerializer(serializers.ModelSerializer):
@@ -65,7 +130,9 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
     )
 )
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
-    """Products; filter with ``?vendor=<slug>``, ``?category=<slug>``, ``?deployment=``."""
+    """Products with their claims (and evidence level), live score with breakdown and
+    latest CapabilityStatement coverage; filter with ``?vendor=<slug>``,
+    ``?category=<slug>``, ``?deployment=``."""
 
     serializer_class = ProductSerializer
     lookup_field = "slug"
@@ -100,3 +167,50 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Standard.objects.order_by("kind", "name")
     serializer_class = StandardSerializer
     lookup_field = "code"
+
+
+def _url_only(data):
+    """The URL when the body is ``{"url": ...}`` instead of a statement."""
+    import json
+
+    try:
+        body = json.loads(data)
+    except ValueError:
+        return ""
+    return str(body["url"]) if isinstance(body, dict) and set(body) == {"url"} else ""
+
+
+@extend_schema(
+    request={
+        "application/json": {
+            "type": "object",
+            "description": 'A FHIR CapabilityStatement, or {"url": ...}',
+        }
+    },
+    responses={201: CoverageSerializer},
+)
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def capability_statement_upload(request, slug):
+    """Store a new CapabilityStatement version for one of the caller's own products
+    (vendor representatives only); refused documents change nothing."""
+    from django.utils.translation import gettext as _
+
+    from vendors.capability import CapabilityStatementError, fetch_statement
+    from vendors.selfservice import add_capability_statement
+
+    representative = getattr(request.user, "vendor_representative", None)
+    if representative is None:
+        raise PermissionDenied(_("Vendor self-service is for vendor representatives."))
+    product = representative.vendor.products.filter(slug=slug).first()
+    if product is None:
+        raise NotFound()
+    data = request.body  # the raw document: it is validated as a whole
+    try:
+        url = _url_only(data)
+        if url:
+            data = fetch_statement(url)
+        version = add_capability_statement(product, request.user, data, source_url=url)
+    except CapabilityStatementError as error:
+        return Response({"detail": str(error)}, status=400)
+    return Response(CoverageSerializer(version).data, status=201)

@@ -142,3 +142,35 @@ def test_command_refuses_with_a_clear_error(tmp_path, fhir_server):
         call_command("ingest_capability_statement", "--product", "demo-zis", fhir_server + "/nope")
     with pytest.raises(CommandError, match="niet worden bereikt"):
         call_command("ingest_capability_statement", "--product", "demo-zis", "http://127.0.0.1:9")
+
+
+def test_api_upload_by_the_vendors_representative_only(reference_data):
+    from rest_framework.test import APIClient
+
+    from portal.tests.factories import UserFactory
+    from vendors.services import add_vendor_representative
+
+    product = ProductFactory(slug="demo-zis")
+    other = ProductFactory(slug="other-zis")
+    rep = UserFactory()
+    add_vendor_representative(vendor=product.vendor, user=rep)
+    client = APIClient()
+    client.force_authenticate(rep)
+    url = "/api/v1/products/demo-zis/capability-statements/"
+    response = client.post(url, statement("r4-bgz-server.json"), content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["coverage"]["bgz"]["shall_met"] == 31
+    refused = client.post(url, b'{"resourceType": "Bundle"}', content_type="application/json")
+    assert refused.status_code == 400 and "Bundle" in refused.json()["detail"]
+    assert (
+        client.post(
+            "/api/v1/products/other-zis/capability-statements/",
+            statement("r4-bgz-server.json"),
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
+    assert not other.capability_statements.exists()
+    body = APIClient().get("/api/v1/products/demo-zis/").json()
+    assert body["capability_statement"]["fhir_version"] == "4.0.1"
+    assert body["score"]["method_version"] == 1
