@@ -16,6 +16,7 @@ API_PARAMS = {
     "province": "province",
     "standard": "standards",
     "deployment": "deployment",
+    "score_band": "score_band",
 }
 
 

@@ -37,6 +37,7 @@ class PortalDocument(Document):
     province = fields.KeywordField()
     standards = fields.KeywordField(multi=True)
     deployment = fields.KeywordField(multi=True)
+    score_band = fields.KeywordField()
     date = fields.DateField()
 
     KIND = ""
@@ -61,6 +62,9 @@ class PortalDocument(Document):
 
     def prepare_deployment(self, instance):
         return []
+
+    def prepare_score_band(self, instance):
+        return None
 
     def prepare_sector(self, instance):
         return None

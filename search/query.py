@@ -16,7 +16,9 @@ from search.client import get_client
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deep paging is not what a person does; the engine caps it too
-FACETS = ["kind", "category", "sector", "province", "standards", "deployment"]
+# Interoperability score bands (vendors.documents.score_band).
+SCORE_BANDS = ("0-25", "25-50", "50-75", "75-100")
+FACETS = ["kind", "category", "sector", "province", "standards", "deployment", "score_band"]
 KIND_LABELS = {
     "vendor": _("Vendor"),
     "product": _("Product"),
@@ -111,6 +113,7 @@ def _labels():
         "province": dict(Province.choices),
         "standards": {s.code: str(s) for s in Standard.objects.all()},
         "deployment": {"on_premises": _("On-premises"), "hosted": _("Hosted"), "saas": _("SaaS")},
+        "score_band": {band: f"{band.replace('-', '–')}" for band in SCORE_BANDS},
     }
 
 

@@ -25,11 +25,21 @@ def _queue_deleted(sender, instance, **kwargs):
 
 
 def _queue_related(instance):
-    """A vendor's document lists its products' names, categories and deployments."""
-    from vendors.models import Product, Vendor
+    """A vendor's document lists its products' names, categories, deployments,
+    claimed standards and score; a product's its claims and score."""
+    from vendors.models import InteroperabilityScore, Product, StandardClaim, Vendor
 
     if isinstance(instance, Product) and instance.vendor_id:
         sync.queue(Vendor, [instance.vendor_id])
+    if isinstance(instance, StandardClaim | InteroperabilityScore) and instance.product_id:
+        sync.queue(Product, [instance.product_id])
+        vendor_id = (
+            Product.objects.filter(pk=instance.product_id)
+            .values_list("vendor_id", flat=True)
+            .first()
+        )
+        if vendor_id:
+            sync.queue(Vendor, [vendor_id])
 
 
 def _queue_m2m(sender, instance, action, **kwargs):

@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from search.query import SORTS, SearchRequest, SearchUnavailable, run_search, suggest
 
@@ -14,6 +14,7 @@ PAGE_PARAMS = {
     "provincie": "province",
     "standaard": "standards",
     "inzet": "deployment",
+    "score": "score_band",
 }
 FACET_TITLES = {
     "kind": _("Type"),
@@ -22,6 +23,7 @@ FACET_TITLES = {
     "province": _("Province"),
     "standards": _("Standard supported"),
     "deployment": _("Deployment"),
+    "score_band": _("Interoperability score"),
 }
 
 

@@ -3,7 +3,17 @@
 from django_elasticsearch_dsl.registries import registry
 
 from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from search.query import SCORE_BANDS
 from vendors.models import Product, ProductCategory, Standard, Vendor
+from vendors.scoring import vendor_score
+
+
+def score_band(score):
+    """The search facet value for an interoperability score (None: not scored)."""
+    if score is None:
+        return None
+    index = min(int(score // 25), len(SCORE_BANDS) - 1)
+    return SCORE_BANDS[index]
 
 
 @registry.register_document
@@ -19,7 +29,9 @@ class VendorDocument(PortalDocument):
         queryset_pagination = 1000
 
     def get_queryset(self):
-        return Vendor.objects.prefetch_related("products__category__parent")
+        return Vendor.objects.prefetch_related(
+            "products__category__parent", "products__claims__standard"
+        )
 
     def prepare_title(self, vendor):
         return vendor.name
@@ -32,6 +44,12 @@ class VendorDocument(PortalDocument):
 
     def prepare_deployment(self, vendor):
         return sorted({p.deployment for p in vendor.products.all()})
+
+    def prepare_standards(self, vendor):
+        return sorted({c.standard.code for p in vendor.products.all() for c in p.claims.all()})
+
+    def prepare_score_band(self, vendor):
+        return score_band(vendor_score(vendor))
 
 
 @registry.register_document
@@ -47,7 +65,9 @@ class ProductDocument(PortalDocument):
         queryset_pagination = 1000
 
     def get_queryset(self):
-        return Product.objects.select_related("vendor", "category__parent")
+        return Product.objects.select_related("vendor", "category__parent").prefetch_related(
+            "claims__standard", "scores__method"
+        )
 
     def prepare_title(self, product):
         return product.name
@@ -60,6 +80,13 @@ class ProductDocument(PortalDocument):
 
     def prepare_deployment(self, product):
         return [product.deployment]
+
+    def prepare_standards(self, product):
+        return sorted({c.standard.code for c in product.claims.all()})
+
+    def prepare_score_band(self, product):
+        scores = sorted(product.scores.all(), key=lambda s: -s.method.version)
+        return score_band(scores[0].score if scores else None)
 
 
 @registry.register_document

@@ -89,6 +89,26 @@ def test_facets_count_and_filter(market):
     assert {value for value, *_ in provinces} == {"UT", "GE"}
 
 
+def test_claimed_standards_and_score_bands_are_facets(market, django_capture_on_commit_callbacks):
+    from vendors.models import Standard
+    from vendors.selfservice import add_claim, update_product
+
+    product = ProductFactory._meta.model.objects.get(slug="zorgsoft-pd")
+    fhir = Standard.objects.get(code="hl7-fhir-r4")
+    with django_capture_on_commit_callbacks(execute=True):
+        add_claim(product, None, standard=fhir)  # rescored: 50 x 0.3/6 = 2.5 -> band 0-25
+        update_product(product, None, api_docs_url="https://docs.example.org")
+    assert titles(None, "zorgsoft", standards="hl7-fhir-r4") == [
+        "Zorgsoft B.V.",
+        "Zorgsoft Patiëntendossier",
+    ]
+    bands = run_search(None, SearchRequest(q="zorgsoft")).facets["score_band"]
+    assert {value: count for value, _l, count, _s in bands} == {"0-25": 2}
+    assert titles(None, "zorgsoft", score_band="0-25", kind="product") == [
+        "Zorgsoft Patiëntendossier"
+    ]
+
+
 ROLES = [
     "anonymous",
     "procurement_a",
