@@ -27,12 +27,55 @@ class ProductCategorySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "name_en", "parent", "description"]
 
 
+class ReplySerializer(serializers.Serializer):
+    text = serializers.CharField()
+    published_at = serializers.DateTimeField()
+
+
 class VendorSerializer(serializers.ModelSerializer):
     parent_group = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    score = serializers.SerializerMethodField(help_text="Mean of its products' live scores")
+    signed_code_of_conduct = serializers.SerializerMethodField()
+    reply = serializers.SerializerMethodField()
+    last_updated = serializers.SerializerMethodField()
 
     class Meta:
         model = Vendor
-        fields = ["slug", "name", "kvk_number", "country", "website", "description", "parent_group"]
+        fields = [
+            "slug",
+            "name",
+            "kvk_number",
+            "country",
+            "website",
+            "description",
+            "parent_group",
+            "score",
+            "signed_code_of_conduct",
+            "reply",
+            "last_updated",
+        ]
+
+    @extend_schema_field(serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True))
+    def get_score(self, vendor):
+        from vendors.scoring import vendor_score
+
+        score = vendor_score(vendor)
+        return None if score is None else str(score)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_signed_code_of_conduct(self, vendor):
+        signature = vendor.signatures.first()
+        return signature.signed_at if signature else None
+
+    @extend_schema_field(ReplySerializer(allow_null=True))
+    def get_reply(self, vendor):
+        reply = vendor.replies.first()
+        return ReplySerializer(reply).data if reply else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_last_updated(self, vendor):
+        change = vendor.changes.first()
+        return change.at if change else None
 
 
 class ClaimSerializer(serializers.Serializer):

@@ -152,3 +152,15 @@ def test_customers_confirm_or_dispute_claims_anonymously(client, vendors):
     html = client.get(product.get_absolute_url()).content.decode()
     assert "Een klant bevestigt" in html and "Werkt bij ons in productie." in html
     assert customer.organization.name not in html
+
+
+def test_vendor_api_shows_reply_signature_and_last_update(client, vendors):
+    from vendors.selfservice import publish_reply
+
+    publish_reply(vendors["a"], vendors["rep_a"], "Wij reageren.")
+    body = client.get("/api/v1/vendors/vendor-a/").json()
+    assert body["reply"]["text"] == "Wij reageren."
+    assert body["last_updated"] is not None and body["signed_code_of_conduct"] is None
+    assert "765" not in str(body)  # no prices
+    schema = client.get("/api/schema/").content.decode()
+    assert "signed_code_of_conduct" in schema and "capability-statements" in schema
