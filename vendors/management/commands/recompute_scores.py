@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from vendors.models import Product, ScoringMethod
@@ -17,8 +18,9 @@ class Command(BaseCommand):
         method = ScoringMethod.objects.live()
         today = timezone.localdate()
         products = Product.objects.select_related("vendor")
-        for product in products.iterator(chunk_size=500):
-            score_product(product, day=today, method=method)
+        with transaction.atomic():  # one commit (and one search update) for all
+            for product in products.iterator(chunk_size=500):
+                score_product(product, day=today, method=method)
         self.stdout.write(
             f"{products.count()} products scored with method v{method.version} "
             f"in {time.perf_counter() - started:.1f} s."
