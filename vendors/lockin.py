@@ -37,17 +37,18 @@ def _clauses(contract):
     return value, inputs
 
 
-def _structure(contract):
-    term = contract.initial_term_months
-    inputs = {
-        "long_term": 1.0 if term > 60 else 0.5 if term > 36 else 0.0,
-        "auto_renewal": 1.0 if contract.auto_renewal else 0.0,
-        "long_notice": 1.0
-        if contract.notice_period_months >= 12
-        else 0.5
-        if contract.notice_period_months >= 6
-        else 0.0,
+def structure_inputs(term_months, auto_renewal, notice_months):
+    return {
+        "long_term": 1.0 if term_months > 60 else 0.5 if term_months > 36 else 0.0,
+        "auto_renewal": 1.0 if auto_renewal else 0.0,
+        "long_notice": 1.0 if notice_months >= 12 else 0.5 if notice_months >= 6 else 0.0,
     }
+
+
+def _structure(contract):
+    inputs = structure_inputs(
+        contract.initial_term_months, contract.auto_renewal, contract.notice_period_months
+    )
     return sum(inputs.values()) / len(inputs), inputs
 
 

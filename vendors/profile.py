@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vendors.lockin_published import published_lock_in
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.scoring import vendor_score
 
@@ -24,6 +25,7 @@ class ProductEvidence:
     certificates: list  # (certificate, valid today)
     statement: object  # latest CapabilityStatementVersion or None
     score: object  # InteroperabilityScore under the live method, or None
+    lock_in: object = None  # published lock-in Cell of its customers' contracts
 
     @property
     def parts(self):
@@ -54,14 +56,23 @@ def product_evidence(product, day, method=None):
     ]
     statement = product.capability_statements.order_by("-created_at").first()
     score = InteroperabilityScore.objects.filter(product=product, method=method).first()
-    return ProductEvidence(product, claims, certificates, statement, score)
+    evidence = ProductEvidence(product, claims, certificates, statement, score)
+    evidence.lock_in = published_lock_in(product.vendor, today=day, method=method).products.get(
+        product.pk
+    )
+    return evidence
 
 
 def vendor_profile(vendor, day):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
+    lock_in = published_lock_in(vendor, today=day, method=method)
+    evidence = [product_evidence(p, day, method) for p in products]
+    for item in evidence:
+        item.lock_in = lock_in.products.get(item.product.pk)
     return {
-        "evidence": [product_evidence(p, day, method) for p in products],
+        "lock_in": lock_in.vendor,
+        "evidence": evidence,
         "score": vendor_score(vendor, method),
         "method": method,
         "reply": vendor.replies.first(),

@@ -100,3 +100,75 @@ def test_the_contract_page_shows_its_lock_in_risk(reference_data, client):
     html = client.get(contract.get_absolute_url()).content.decode()
     assert "Lock-inrisico: 60,0 / 100" in html
     assert "Ontbrekende beschermende clausules" in html
+
+
+def _customers(product, count, **contract_fields):
+    contracts = []
+    for n in range(count):
+        contract = ContractFactory(
+            vendor=product.vendor,
+            category=product.category,
+            start_date=date(2024, 1, 1),
+            end_date=date(2029, 12, 31),
+            initial_term_months=24 + 12 * n,
+            notice_period_months=n * 2,
+            **contract_fields,
+        )
+        contract.products.set([product])
+        answer_all(contract, ["yes", "partly", "no"][n % 3])
+        contracts.append(contract)
+    return contracts
+
+
+def test_published_figures_match_each_contracts_risk(reference_data):
+    from prices.disclosure import Rules
+    from vendors.lockin_published import _contract_risks, published_lock_in
+    from vendors.models import ScoringMethod
+
+    product = ProductFactory()
+    contracts = _customers(product, 6)
+    method = ScoringMethod.objects.live()
+    bulk, _links = _contract_risks(product.vendor, TODAY, method)
+    for contract in contracts:
+        single, _ = contract_lock_in(contract, today=TODAY, method=method)
+        assert round(bulk.set_index("id").loc[contract.pk, "risk"], 1) == float(single)
+    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    assert published.vendor.n_organisations == 6 and published.vendor.median is not None
+    # the product's customers are the vendor's: same set, so both may be shown
+    assert not published.products[product.pk].suppressed
+
+
+def test_few_customers_or_a_subtractable_product_are_suppressed(reference_data):
+    from prices.disclosure import Rules
+    from vendors.lockin_published import published_lock_in
+
+    product = ProductFactory()
+    _customers(product, 4)
+    assert published_lock_in(product.vendor, today=TODAY, rules=Rules()).vendor.suppressed
+    other = ProductFactory(vendor=product.vendor, category=product.category)
+    _customers(other, 3)  # vendor: 7 customers, product: 4, other: 3
+    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    assert published.vendor.n_organisations == 7
+    assert published.products[product.pk].suppressed  # fewer than 5
+    _customers(other, 2)  # other: 5 customers, vendor 9: differ by 4 -> other suppressed
+    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    assert not published.vendor.suppressed
+    assert published.products[other.pk].suppressed
+    assert (
+        published.products[other.pk].reason
+        == "zou samen met een ander cijfer een organisatie kunnen onthullen"
+    )
+
+
+def test_vendor_page_publishes_the_lock_in_figure_only_with_enough_customers(
+    client, reference_data
+):
+    from django.urls import reverse
+
+    product = ProductFactory()
+    _customers(product, 4)
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert "niet getoond: minder dan 5 organisaties" in html
+    _customers(product, 2)
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert "6 organisaties)" in html

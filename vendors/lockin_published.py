@@ -1,0 +1,147 @@
+"""Lock-in risk aggregated per vendor and per product, for public pages, under the
+price disclosure rules (prices.disclosure): at least 5 organisations, none dominant,
+percentiles only, and complementary suppression between a vendor's figure and its
+products' figures (prices.differencing).
+
+The risk of every running contract of the vendor is computed as in vendors.lockin, in
+bulk; each organisation counts once (the mean of its contracts)."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from django.db.models import Avg, Count
+
+from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
+from prices.differencing import Candidate, suppress_differencing
+from prices.disclosure import REASON_DIFFERENCING, Cell, Rules, cell_statistics
+from vendors.lockin import ANSWER_RISK, structure_inputs
+from vendors.models import InteroperabilityScore, ScoringMethod
+from vendors.models.scoring import DEFAULT_WEIGHTS
+
+
+@dataclass
+class PublishedLockIn:
+    vendor: Cell
+    products: dict  # product id -> Cell
+
+
+def _contract_risks(vendor, today, method):
+    weights = {**DEFAULT_WEIGHTS, **method.weights}
+    share = weights["lock_in"]
+    running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
+    contracts = pd.DataFrame.from_records(
+        running.filter(vendor=vendor).values(
+            "id",
+            "organization_id",
+            "category_id",
+            "initial_term_months",
+            "auto_renewal",
+            "notice_period_months",
+        )
+    )
+    if contracts.empty:
+        return contracts, pd.DataFrame(columns=["contract_id", "product_id"])
+    ids = contracts["id"].tolist()
+    clause_count = LockInClause.objects.count() or 1
+    answered = pd.DataFrame.from_records(
+        ContractClause.objects.filter(contract_id__in=ids).values("contract_id", "answer")
+    )
+    if answered.empty:
+        answered = pd.DataFrame(columns=["contract_id", "answer"])
+    answered["risk"] = answered["answer"].map(ANSWER_RISK).astype(float)
+    per_contract = answered.groupby("contract_id")["risk"].agg(["sum", "count"])
+    risk_sum = contracts["id"].map(per_contract["sum"]).fillna(0.0)
+    missing = clause_count - contracts["id"].map(per_contract["count"]).fillna(0)
+    clauses = (risk_sum + missing) / clause_count
+    structure = contracts.apply(
+        lambda c: (
+            sum(
+                structure_inputs(
+                    c["initial_term_months"], c["auto_renewal"], c["notice_period_months"]
+                ).values()
+            )
+            / 3
+        ),
+        axis=1,
+    )
+    links = pd.DataFrame.from_records(
+        Contract.products.through.objects.filter(contract_id__in=ids).values(
+            "contract_id", "product_id"
+        )
+    )
+    if links.empty:
+        links = pd.DataFrame(columns=["contract_id", "product_id"])
+    scores = dict(
+        InteroperabilityScore.objects.filter(method=method, product__vendor=vendor).values_list(
+            "product_id", "score"
+        )
+    )
+    links["score"] = links["product_id"].map(lambda p: float(scores[p]) if p in scores else None)
+    product_mean = links.dropna(subset=["score"]).groupby("contract_id")["score"].mean()
+    vendor_mean = InteroperabilityScore.objects.filter(
+        method=method, product__vendor=vendor
+    ).aggregate(mean=Avg("score"))["mean"]
+    interop_score = contracts["id"].map(product_mean)
+    if vendor_mean is not None:
+        interop_score = interop_score.fillna(float(vendor_mean))
+    interoperability = (1 - interop_score / 100).fillna(1.0)
+    customers = dict(
+        running.values("category_id")
+        .annotate(n=Count("organization", distinct=True))
+        .values_list("category_id", "n")
+    )
+    own = dict(
+        running.filter(vendor=vendor)
+        .values("category_id")
+        .annotate(n=Count("organization", distinct=True))
+        .values_list("category_id", "n")
+    )
+    market = contracts["category_id"].map(
+        lambda c: (
+            min(1.0, own.get(c, 0) / customers[c] / weights["dominant_share"])
+            if customers.get(c)
+            else 0.0
+        )
+    )
+    switched = set(
+        VendorSwitch.objects.filter(from_vendor=vendor).values_list("category_id", flat=True)
+    )
+    switching = contracts["category_id"].map(lambda c: 0.0 if c in switched else 1.0)
+    contracts["risk"] = (
+        share["clauses"] * clauses
+        + share["structure"] * structure
+        + share["interoperability"] * interoperability
+        + share["market_position"] * market
+        + share["switching"] * switching
+    )
+    return contracts, links
+
+
+def _cell(rows, rules):
+    per_org = rows.groupby("organization_id", as_index=False)["risk"].mean()
+    frame = pd.DataFrame(
+        {"organization_id": per_org["organization_id"], "value": per_org["risk"], "weight": 1.0}
+    )
+    return cell_statistics(frame, rules)
+
+
+def published_lock_in(vendor, *, today, rules=None, method=None):
+    rules = rules or Rules.from_settings()
+    method = method or ScoringMethod.objects.live()
+    contracts, links = _contract_risks(vendor, today, method)
+    if contracts.empty:
+        return PublishedLockIn(_cell(pd.DataFrame(columns=["organization_id", "risk"]), rules), {})
+    cells = {("vendor", vendor.pk): _cell(contracts, rules)}
+    with_products = links.merge(contracts, left_on="contract_id", right_on="id")
+    for product_id, rows in with_products.groupby("product_id"):
+        cells[("product", product_id)] = _cell(rows, rules)
+    candidates = []
+    codes = {org: i for i, org in enumerate(sorted(contracts["organization_id"].unique()))}
+    for key, cell in cells.items():
+        if not cell.suppressed:
+            members = sorted(codes[o] for o in cell.organisations)
+            candidates.append(Candidate(key, pd.Series(members).to_numpy()))
+    for key in suppress_differencing(candidates, rules.min_organisations):
+        cells[key].suppress(REASON_DIFFERENCING)
+    products = {pk: cell for (kind, pk), cell in cells.items() if kind == "product"}
+    return PublishedLockIn(cells[("vendor", vendor.pk)], products)
