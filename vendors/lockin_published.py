@@ -8,13 +8,14 @@ bulk; each organisation counts once (the mean of its contracts)."""
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from django.db.models import Avg, Count
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
 from prices.differencing import Candidate, suppress_differencing
 from prices.disclosure import REASON_DIFFERENCING, Cell, Rules, cell_statistics
-from vendors.lockin import ANSWER_RISK, structure_inputs
+from vendors.lockin import ANSWER_RISK
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
 
@@ -53,17 +54,13 @@ def _contract_risks(vendor, today, method):
     risk_sum = contracts["id"].map(per_contract["sum"]).fillna(0.0)
     missing = clause_count - contracts["id"].map(per_contract["count"]).fillna(0)
     clauses = (risk_sum + missing) / clause_count
-    structure = contracts.apply(
-        lambda c: (
-            sum(
-                structure_inputs(
-                    c["initial_term_months"], c["auto_renewal"], c["notice_period_months"]
-                ).values()
-            )
-            / 3
-        ),
-        axis=1,
-    )
+    # structure_inputs for every contract at once (the same thresholds)
+    term, notice = contracts["initial_term_months"], contracts["notice_period_months"]
+    structure = (
+        np.where(term > 60, 1.0, np.where(term > 36, 0.5, 0.0))
+        + contracts["auto_renewal"].astype(float)
+        + np.where(notice >= 12, 1.0, np.where(notice >= 6, 0.5, 0.0))
+    ) / 3
     links = pd.DataFrame.from_records(
         Contract.products.through.objects.filter(contract_id__in=ids).values(
             "contract_id", "product_id"

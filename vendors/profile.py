@@ -42,7 +42,7 @@ class ProductEvidence:
         ]
 
 
-def product_evidence(product, day, method=None):
+def product_evidence(product, day, method=None, lock_in=None):
     method = method or ScoringMethod.objects.live()
     claims = [
         (claim, claim.evidence_level(day))
@@ -57,9 +57,9 @@ def product_evidence(product, day, method=None):
     statement = product.capability_statements.order_by("-created_at").first()
     score = InteroperabilityScore.objects.filter(product=product, method=method).first()
     evidence = ProductEvidence(product, claims, certificates, statement, score)
-    evidence.lock_in = published_lock_in(product.vendor, today=day, method=method).products.get(
-        product.pk
-    )
+    if lock_in is None:
+        lock_in = published_lock_in(product.vendor, today=day, method=method)
+    evidence.lock_in = lock_in.products.get(product.pk)
     return evidence
 
 
@@ -67,9 +67,7 @@ def vendor_profile(vendor, day):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
     lock_in = published_lock_in(vendor, today=day, method=method)
-    evidence = [product_evidence(p, day, method) for p in products]
-    for item in evidence:
-        item.lock_in = lock_in.products.get(item.product.pk)
+    evidence = [product_evidence(p, day, method, lock_in) for p in products]
     return {
         "lock_in": lock_in.vendor,
         "evidence": evidence,
