@@ -3,7 +3,7 @@ fhir.resources, keep every version, and compare with the requirement sets shippe
 vendors/requirement_sets/ (SHALL/SHOULD expectations per resource, interaction, search
 parameter and profile).
 
-FHIR R4 (4.0.x) statements are validated with fhir.resources' R4B models (the
+JSON and XML are read; FHIR R4 (4.0.x) statements are validated with fhir.resources' R4B models (the
 CapabilityStatement did not change between R4 and R4B); R5 with the R5 models. Anything
 that is not a valid CapabilityStatement is refused with a message and stores nothing."""
 
@@ -24,6 +24,7 @@ from vendors.models import CapabilityStatementVersion
 
 REQUIREMENT_SETS = Path(__file__).parent / "requirement_sets"
 INTERACTION, SEARCH_PARAM, PROFILE = "interaction", "search_param", "profile"
+FHIR_NS = "http://hl7.org/fhir"
 
 
 class CapabilityStatementError(ValueError):
@@ -65,9 +66,7 @@ def read_statement(data: bytes) -> dict:
     if not text:
         raise CapabilityStatementError(_("The file is empty."))
     if text.startswith("<"):
-        raise CapabilityStatementError(
-            _("XML statements are not supported yet; upload the JSON form (_format=json).")
-        )
+        return _read_xml(data)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -91,6 +90,37 @@ def read_statement(data: bytes) -> dict:
             % {"errors": _first_errors(error)}
         ) from error
     return document
+
+
+def _read_xml(data: bytes) -> dict:
+    """An XML statement, validated and returned in its JSON form. No DOCTYPE (so no
+    entity tricks) and no network access while parsing."""
+    from lxml import etree
+
+    if b"<!DOCTYPE" in data.upper():
+        raise CapabilityStatementError(_("XML with a DOCTYPE is not accepted."))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise CapabilityStatementError(
+            _("This is not valid XML: %(reason)s") % {"reason": str(error)[:200]}
+        ) from error
+    kind = etree.QName(root).localname
+    if kind != "CapabilityStatement":
+        raise CapabilityStatementError(
+            _("This is a %(type)s, not a CapabilityStatement.") % {"type": kind[:60]}
+        )
+    version = root.find(f"{{{FHIR_NS}}}fhirVersion")
+    model = _model_for(version.get("value", "") if version is not None else "")
+    try:
+        parsed = model.model_validate_xml(data)
+    except (ValidationError, ValueError) as error:
+        errors = _first_errors(error) if isinstance(error, ValidationError) else str(error)[:200]
+        raise CapabilityStatementError(
+            _("This CapabilityStatement is not valid: %(errors)s") % {"errors": errors}
+        ) from error
+    return json.loads(parsed.model_dump_json(exclude_none=True))
 
 
 def metadata_url(url):

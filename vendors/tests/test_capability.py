@@ -82,7 +82,19 @@ def test_worked_coverage_example():
             "niet geldig",
         ),
         (b'{"resourceType": "CapabilityStatement", "fhirVersion": "1.0.2"}', "niet ondersteund"),
-        (b"<CapabilityStatement xmlns='http://hl7.org/fhir'/>", "XML"),
+        (b"<CapabilityStatement xmlns='http://hl7.org/fhir'><status", "geen geldige XML"),
+        (b"<Patient xmlns='http://hl7.org/fhir'/>", "Patient, geen CapabilityStatement"),
+        (
+            b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+            b"<CapabilityStatement xmlns='http://hl7.org/fhir'><publisher value='&e;'/>"
+            b"</CapabilityStatement>",
+            "DOCTYPE",
+        ),
+        (
+            b"<CapabilityStatement xmlns='http://hl7.org/fhir'>"
+            b"<fhirVersion value='4.0.1'/></CapabilityStatement>",
+            "niet geldig",
+        ),
     ],
 )
 def test_broken_documents_are_refused_and_nothing_is_stored(data, message):
@@ -174,3 +186,23 @@ def test_api_upload_by_the_vendors_representative_only(reference_data):
     body = APIClient().get("/api/v1/products/demo-zis/").json()
     assert body["capability_statement"]["fhir_version"] == "4.0.1"
     assert body["score"]["method_version"] == 1
+
+
+def test_xml_statement_is_read_like_its_json_form():
+    xml = b"""<?xml version="1.0" encoding="UTF-8"?>
+<CapabilityStatement xmlns="http://hl7.org/fhir">
+  <status value="active"/><date value="2026-02-01"/><kind value="instance"/>
+  <software><name value="Demo XML-server"/></software>
+  <fhirVersion value="4.0.1"/><format value="xml"/>
+  <rest><mode value="server"/>
+    <resource><type value="Task"/>
+      <interaction><code value="read"/></interaction>
+      <interaction><code value="update"/></interaction>
+    </resource>
+  </rest>
+</CapabilityStatement>"""
+    version = ingest(ProductFactory(), xml, source=UPLOAD)
+    assert version.document["rest"][0]["resource"][0]["type"] == "Task"
+    assert version.software == "Demo XML-server"
+    missing = {(m["resource"], m["value"]) for m in version.coverage["eoverdracht"]["missing"]}
+    assert ("Task", "update") not in missing and ("Task", "read") not in missing
