@@ -65,6 +65,11 @@ urlpatterns = [
         name="vendor_certificate_add",
     ),
     path("vergelijken/", vendor_views.compare, name="compare"),
+    path(
+        "certificaten/<int:pk>/document/",
+        vendor_views.certificate_document,
+        name="certificate_document",
+    ),
     path("producten/", vendor_views.product_list, name="product_list"),
     path("producten/<slug:slug>/", vendor_views.product_detail, name="product_detail"),
     path(

@@ -94,6 +94,7 @@ def matrix(world):
         "price_methodology": ({}, everyone()),
         "scoring_methodology": ({}, everyone()),
         "compare": ({}, everyone()),
+        "certificate_document": ({"pk": 1}, everyone(404)),  # no certificate in this world
         "claim_review": ({"slug": product.slug, "pk": 1}, only(set(), denied=405)),
         "vendor_self_service": ({}, only({"vendor_representative"}, denied=403)),
         "vendor_product_edit": (

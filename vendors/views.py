@@ -164,3 +164,21 @@ def compare(request):
         vendors = list(Vendor.objects.filter(slug__in=vendor_slugs))
         context["vendors"] = compare_vendors(vendors, timezone.localdate())
     return render(request, "vendors/compare.html", context)
+
+
+def certificate_document(request, pk):
+    """A certificate's document. Certificates are public evidence, but the files live in
+    the private storage and are only ever served through this view."""
+    from django.http import FileResponse, Http404
+
+    from vendors.models import Certificate
+
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if not certificate.document:
+        raise Http404
+    return FileResponse(
+        certificate.document.open("rb"),
+        as_attachment=True,
+        filename=f"certificaat-{certificate.number}.pdf",
+        content_type="application/pdf",
+    )

@@ -164,3 +164,28 @@ def test_vendor_api_shows_reply_signature_and_last_update(client, vendors):
     assert "765" not in str(body)  # no prices
     schema = client.get("/api/schema/").content.decode()
     assert "signed_code_of_conduct" in schema and "capability-statements" in schema
+
+
+def test_certificate_upload_is_checked_and_served_through_its_view(client, vendors):
+    from vendors.models.evidence import Certificate
+
+    client.force_login(vendors["rep_a"])
+    url = reverse("vendor_certificate_add", args=["product-a"])
+    fields = {
+        "standard": Standard.objects.get(code="nen-7510").pk,
+        "kind": "nen_7510",
+        "issuer": "Certificeerder",
+        "number": "NEN-1",
+        "valid_from": "2026-01-01",
+        "valid_until": "2027-12-31",
+    }
+    refused = client.post(url, {**fields, "document": _file(b"MZ\x90", "virus.exe")})
+    assert "Upload een pdf" in refused.content.decode() and not Certificate.objects.exists()
+    client.post(url, {**fields, "document": _file(b"%PDF-1.7 demo", "nen.pdf")})
+    certificate = Certificate.objects.get()
+    from django.core.files.storage import storages
+
+    assert certificate.document.storage is storages["private"]  # never a public URL
+    client.logout()
+    download = client.get(reverse("certificate_document", args=[certificate.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.7 demo"
