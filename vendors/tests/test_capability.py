@@ -206,3 +206,18 @@ def test_xml_statement_is_read_like_its_json_form():
     assert version.software == "Demo XML-server"
     missing = {(m["resource"], m["value"]) for m in version.coverage["eoverdracht"]["missing"]}
     assert ("Task", "update") not in missing and ("Task", "read") not in missing
+
+
+@pytest.mark.parametrize(
+    "name, software, bgz_shall_met",
+    [
+        ("hl7-r4-examples/CapabilityStatement-example.json", "EHR 0.00.020.2134", 3),
+        ("hl7-r4-examples/CapabilityStatement-phr.json", "ACME PHR Server", 5),
+    ],
+)
+def test_published_hl7_example_statements(name, software, bgz_shall_met):
+    """Two statements published by HL7 for two different (example) servers."""
+    version = ingest(ProductFactory(), statement(name), source=UPLOAD)
+    assert version.software == software
+    assert version.coverage["bgz"]["shall_met"] == bgz_shall_met
+    assert version.coverage["bgz"]["missing"]  # far from the Dutch BgZ
