@@ -27,6 +27,29 @@ class ProductCategorySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "name_en", "parent", "description"]
 
 
+class LockInSerializer(serializers.Serializer):
+    n_organisations = serializers.IntegerField(allow_null=True)
+    p25 = serializers.FloatField(allow_null=True)
+    median = serializers.FloatField(allow_null=True)
+    p75 = serializers.FloatField(allow_null=True)
+    suppressed = serializers.BooleanField()
+    reason = serializers.CharField(allow_blank=True)
+
+
+def _lock_in(serializer, vendor, product=None):
+    """Published lock-in figures, on detail requests only (computed from contracts)."""
+    view = serializer.context.get("view")
+    if getattr(view, "action", None) != "retrieve":
+        return None
+    from vendors.lockin_published import published_lock_in
+
+    published = published_lock_in(vendor, today=timezone.localdate())
+    cell = published.vendor if product is None else published.products.get(product.pk)
+    if cell is None:
+        return None
+    return LockInSerializer(cell).data
+
+
 class ReplySerializer(serializers.Serializer):
     text = serializers.CharField()
     published_at = serializers.DateTimeField()
@@ -38,6 +61,10 @@ class VendorSerializer(serializers.ModelSerializer):
     signed_code_of_conduct = serializers.SerializerMethodField()
     reply = serializers.SerializerMethodField()
     last_updated = serializers.SerializerMethodField()
+    lock_in = serializers.SerializerMethodField(
+        help_text="Customers' lock-in risk, published under the price disclosure rules "
+        "(detail requests only)"
+    )
 
     class Meta:
         model = Vendor
@@ -53,6 +80,7 @@ class VendorSerializer(serializers.ModelSerializer):
             "signed_code_of_conduct",
             "reply",
             "last_updated",
+            "lock_in",
         ]
 
     @extend_schema_field(serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True))
@@ -71,6 +99,10 @@ class VendorSerializer(serializers.ModelSerializer):
     def get_reply(self, vendor):
         reply = vendor.replies.first()
         return ReplySerializer(reply).data if reply else None
+
+    @extend_schema_field(LockInSerializer(allow_null=True))
+    def get_lock_in(self, vendor):
+        return _lock_in(self, vendor)
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_last_updated(self, vendor):
@@ -110,6 +142,10 @@ class ProductSerializer(serializers.ModelSerializer):
     claims = ClaimSerializer(many=True, read_only=True)
     score = serializers.SerializerMethodField()
     capability_statement = serializers.SerializerMethodField()
+    lock_in = serializers.SerializerMethodField(
+        help_text="Customers' lock-in risk, published under the price disclosure rules "
+        "(detail requests only)"
+    )
 
     class Meta:
         model = Product
@@ -127,12 +163,17 @@ class ProductSerializer(serializers.ModelSerializer):
             "claims",
             "score",
             "capability_statement",
+            "lock_in",
         ]
 
     @extend_schema_field(ScoreSerializer(allow_null=True))
     def get_score(self, product):
         score = product.scores.filter(method=ScoringMethod.objects.live()).first()
         return ScoreSerializer(score).data if score else None
+
+    @extend_schema_field(LockInSerializer(allow_null=True))
+    def get_lock_in(self, product):
+        return _lock_in(self, product.vendor, product)
 
     @extend_schema_field(CoverageSerializer(allow_null=True))
     def get_capability_statement(self, product):

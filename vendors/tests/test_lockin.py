@@ -172,3 +172,13 @@ def test_vendor_page_publishes_the_lock_in_figure_only_with_enough_customers(
     _customers(product, 2)
     html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
     assert "6 organisaties)" in html
+
+
+def test_api_publishes_lock_in_on_detail_requests(client, reference_data):
+    product = ProductFactory()
+    _customers(product, 6)
+    body = client.get(f"/api/v1/vendors/{product.vendor.slug}/").json()
+    assert body["lock_in"]["n_organisations"] == 6 and body["lock_in"]["median"] is not None
+    assert client.get("/api/v1/vendors/").json()["results"][0]["lock_in"] is None
+    product_body = client.get(f"/api/v1/products/{product.slug}/").json()
+    assert product_body["lock_in"]["suppressed"] is False
