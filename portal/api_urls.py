@@ -10,6 +10,8 @@ from vendors.api import (
     StandardViewSet,
     VendorViewSet,
     capability_statement_upload,
+    claim_create,
+    reply_create,
 )
 
 router = DefaultRouter()
@@ -27,5 +29,7 @@ urlpatterns = [
         capability_statement_upload,
         name="api_capability_statement_upload",
     ),
+    path("products/<slug:slug>/claims/", claim_create, name="api_claim_create"),
+    path("vendor-reply/", reply_create, name="api_reply_create"),
     *router.urls,
 ]

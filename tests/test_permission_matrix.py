@@ -127,6 +127,11 @@ def matrix(world):
             {"slug": world["own_product"].slug},
             {**only(set(), denied=405, anonymous=API_ANONYMOUS)},
         ),
+        "api_claim_create": (
+            {"slug": world["own_product"].slug},
+            {**only(set(), denied=405, anonymous=API_ANONYMOUS)},
+        ),
+        "api_reply_create": ({}, {**only(set(), denied=405, anonymous=API_ANONYMOUS)}),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),

@@ -278,15 +278,11 @@ def _url_only(data):
 def capability_statement_upload(request, slug):
     """Store a new CapabilityStatement version for one of the caller's own products
     (vendor representatives only); refused documents change nothing."""
-    from django.utils.translation import gettext as _
 
     from vendors.capability import CapabilityStatementError, fetch_statement
     from vendors.selfservice import add_capability_statement
 
-    representative = getattr(request.user, "vendor_representative", None)
-    if representative is None:
-        raise PermissionDenied(_("Vendor self-service is for vendor representatives."))
-    product = representative.vendor.products.filter(slug=slug).first()
+    product = _own_vendor(request).products.filter(slug=slug).first()
     if product is None:
         raise NotFound()
     data = request.body  # the raw document: it is validated as a whole
@@ -298,3 +294,57 @@ def capability_statement_upload(request, slug):
     except CapabilityStatementError as error:
         return Response({"detail": str(error)}, status=400)
     return Response(CoverageSerializer(version).data, status=201)
+
+
+def _own_vendor(request):
+    from django.utils.translation import gettext as _
+
+    representative = getattr(request.user, "vendor_representative", None)
+    if representative is None:
+        raise PermissionDenied(_("Vendor self-service is for vendor representatives."))
+    return representative.vendor
+
+
+class ClaimInputSerializer(serializers.Serializer):
+    standard = serializers.SlugRelatedField(slug_field="code", queryset=Standard.objects.all())
+    version = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    scope = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+@extend_schema(request=ClaimInputSerializer, responses={201: ClaimSerializer})
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def claim_create(request, slug):
+    """Claim a standard for one of the caller's own products (vendor representatives)."""
+    from django.core.exceptions import ValidationError
+
+    from vendors.selfservice import add_claim
+
+    product = _own_vendor(request).products.filter(slug=slug).first()
+    if product is None:
+        raise NotFound()
+    data = ClaimInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    try:
+        claim = add_claim(product, request.user, **data.validated_data)
+    except ValidationError as error:
+        return Response({"detail": error.messages}, status=400)
+    return Response(ClaimSerializer(claim).data, status=201)
+
+
+class ReplyInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=3000)
+
+
+@extend_schema(request=ReplyInputSerializer, responses={201: ReplySerializer})
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def reply_create(request):
+    """Publish the caller's vendor's reply to its scores (vendor representatives)."""
+    from vendors.selfservice import publish_reply
+
+    vendor = _own_vendor(request)
+    data = ReplyInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    reply = publish_reply(vendor, request.user, data.validated_data["text"])
+    return Response(ReplySerializer(reply).data, status=201)

@@ -189,3 +189,23 @@ def test_certificate_upload_is_checked_and_served_through_its_view(client, vendo
     client.logout()
     download = client.get(reverse("certificate_document", args=[certificate.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.7 demo"
+
+
+def test_api_claims_and_reply_for_own_vendor_only(vendors):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(vendors["rep_a"])
+    created = api.post("/api/v1/products/product-a/claims/", {"standard": "hl7-fhir-r4"})
+    assert created.status_code == 201 and created.json()["evidence"] == "self_declared"
+    duplicate = api.post("/api/v1/products/product-a/claims/", {"standard": "hl7-fhir-r4"})
+    assert duplicate.status_code == 400
+    assert (
+        api.post("/api/v1/products/product-b/claims/", {"standard": "hl7-fhir-r4"}).status_code
+        == 404
+    )
+    assert api.post("/api/v1/vendor-reply/", {"text": "Reactie via de API."}).status_code == 201
+    assert vendors["a"].replies.get().text == "Reactie via de API."
+    outsider = APIClient()
+    outsider.force_authenticate(UserFactory())
+    assert outsider.post("/api/v1/vendor-reply/", {"text": "x"}).status_code == 403
