@@ -122,16 +122,32 @@ def _cell(rows, rules):
     return cell_statistics(frame, rules)
 
 
-def published_lock_in(vendor, *, today, rules=None, method=None):
+def _without_viewer(cell, rows, rules, viewer_organization):
+    """Like prices: an organisation is shown the figure recomputed without its own data
+    (suppression decisions stay those made for everyone)."""
+    if viewer_organization is None or cell.suppressed:
+        return cell
+    if viewer_organization not in cell.organisations:
+        return cell
+    per_org = rows.groupby("organization_id", as_index=False)["risk"].mean()
+    frame = pd.DataFrame(
+        {"organization_id": per_org["organization_id"], "value": per_org["risk"], "weight": 1.0}
+    )
+    return cell_statistics(frame, rules, viewer_organization=viewer_organization)
+
+
+def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organization=None):
     rules = rules or Rules.from_settings()
     method = method or ScoringMethod.objects.live()
     contracts, links = _contract_risks(vendor, today, method)
     if contracts.empty:
         return PublishedLockIn(_cell(pd.DataFrame(columns=["organization_id", "risk"]), rules), {})
     cells = {("vendor", vendor.pk): _cell(contracts, rules)}
+    rows_of = {("vendor", vendor.pk): contracts}
     with_products = links.merge(contracts, left_on="contract_id", right_on="id")
     for product_id, rows in with_products.groupby("product_id"):
         cells[("product", product_id)] = _cell(rows, rules)
+        rows_of[("product", product_id)] = rows
     candidates = []
     codes = {org: i for i, org in enumerate(sorted(contracts["organization_id"].unique()))}
     for key, cell in cells.items():
@@ -140,5 +156,9 @@ def published_lock_in(vendor, *, today, rules=None, method=None):
             candidates.append(Candidate(key, pd.Series(members).to_numpy()))
     for key in suppress_differencing(candidates, rules.min_organisations):
         cells[key].suppress(REASON_DIFFERENCING)
+    cells = {
+        key: _without_viewer(cell, rows_of[key], rules, viewer_organization)
+        for key, cell in cells.items()
+    }
     products = {pk: cell for (kind, pk), cell in cells.items() if kind == "product"}
     return PublishedLockIn(cells[("vendor", vendor.pk)], products)

@@ -42,7 +42,7 @@ class ProductEvidence:
         ]
 
 
-def product_evidence(product, day, method=None, lock_in=None):
+def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):
     method = method or ScoringMethod.objects.live()
     claims = [
         (claim, claim.evidence_level(day))
@@ -58,15 +58,19 @@ def product_evidence(product, day, method=None, lock_in=None):
     score = InteroperabilityScore.objects.filter(product=product, method=method).first()
     evidence = ProductEvidence(product, claims, certificates, statement, score)
     if lock_in is None:
-        lock_in = published_lock_in(product.vendor, today=day, method=method)
+        lock_in = published_lock_in(
+            product.vendor, today=day, method=method, viewer_organization=viewer_organization
+        )
     evidence.lock_in = lock_in.products.get(product.pk)
     return evidence
 
 
-def vendor_profile(vendor, day):
+def vendor_profile(vendor, day, viewer_organization=None):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
-    lock_in = published_lock_in(vendor, today=day, method=method)
+    lock_in = published_lock_in(
+        vendor, today=day, method=method, viewer_organization=viewer_organization
+    )
     evidence = [product_evidence(p, day, method, lock_in) for p in products]
     return {
         "lock_in": lock_in.vendor,

@@ -14,6 +14,16 @@ from vendors.selectors import category_tree, directory_products, directory_vendo
 PAGE_SIZE = 25
 
 
+def _viewer_organization(user):
+    """The care provider a logged-in member sees published figures as (its own data
+    left out), or None."""
+    if not user.is_authenticated:
+        return None
+    from prices.access import care_providers_for
+
+    return care_providers_for(user).values_list("pk", flat=True).first()
+
+
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -36,7 +46,8 @@ def vendor_list(request):
 
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("parent_group"), slug=slug)
-    context = {"vendor": vendor, **vendor_profile(vendor, timezone.localdate())}
+    viewer = _viewer_organization(request.user)
+    context = {"vendor": vendor, **vendor_profile(vendor, timezone.localdate(), viewer)}
     return render(request, "vendors/vendor_detail.html", context)
 
 
@@ -66,7 +77,9 @@ def product_detail(request, slug):
         Product.objects.select_related("vendor", "category", "category__parent"), slug=slug
     )
     today = timezone.localdate()
-    evidence = product_evidence(product, today)
+    evidence = product_evidence(
+        product, today, viewer_organization=_viewer_organization(request.user)
+    )
     can_review = False
     if request.user.is_authenticated:
         from vendors.selfservice import customer_organizations

@@ -182,3 +182,18 @@ def test_api_publishes_lock_in_on_detail_requests(client, reference_data):
     assert client.get("/api/v1/vendors/").json()["results"][0]["lock_in"] is None
     product_body = client.get(f"/api/v1/products/{product.slug}/").json()
     assert product_body["lock_in"]["suppressed"] is False
+
+
+def test_a_customer_sees_the_figure_without_its_own_contract(client, reference_data):
+    from django.urls import reverse
+
+    from portal.tests.factories import member
+
+    product = ProductFactory()
+    contracts = _customers(product, 6)
+    client.force_login(member(contracts[0].organization))
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert "5 organisaties)" in html  # six customers, its own left out
+    client.logout()
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert "6 organisaties)" in html
