@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "vendors",
     "contracts",
     "prices",
+    "coalitions",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,199 @@
+"""Coalition lifecycle and membership. Object permissions (guardian) follow
+membership: every active member organisation's group may view the coalition; the
+procurement specialists and admins of coordinating organisations may coordinate it.
+Callers check who may act (coalitions.permissions); these functions keep the state
+consistent and atomic."""
+
+from decimal import ROUND_DOWN, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, remove_perm
+
+from coalitions.models import Coalition, CoalitionMember, StageChange
+
+Stage = Coalition.Stage
+Status = CoalitionMember.Status
+Role = CoalitionMember.Role
+
+# Allowed moves; any stage before "contracted" may also be abandoned.
+TRANSITIONS = {
+    Stage.FORMING: {Stage.REQUIREMENTS, Stage.ABANDONED},
+    Stage.REQUIREMENTS: {Stage.CONSULTATION, Stage.ABANDONED},
+    Stage.CONSULTATION: {Stage.NEGOTIATING, Stage.ABANDONED},
+    Stage.NEGOTIATING: {Stage.CONTRACTED, Stage.ABANDONED},
+    Stage.CONTRACTED: {Stage.CLOSED},
+    Stage.CLOSED: set(),
+    Stage.ABANDONED: set(),
+}
+
+
+def _grant(membership):
+    coalition, organization = membership.coalition, membership.organization
+    assign_perm("coalitions.view_coalition", organization.group, coalition)
+    if membership.role == Role.COORDINATOR:
+        assign_perm("coalitions.coordinate_coalition", organization.editors_group, coalition)
+
+
+def _revoke(membership):
+    coalition, organization = membership.coalition, membership.organization
+    remove_perm("coalitions.view_coalition", organization.group, coalition)
+    remove_perm("coalitions.coordinate_coalition", organization.editors_group, coalition)
+
+
+@transaction.atomic
+def create_coalition(*, coordinator, user, categories, **fields):
+    """A new coalition in stage "forming" with ``coordinator`` (an organisation) as its
+    first, active coordinator."""
+    coalition = Coalition(created_by=user, **fields)
+    coalition.full_clean()
+    coalition.save()
+    coalition.categories.set(categories)
+    membership = CoalitionMember.objects.create(
+        coalition=coalition,
+        organization=coordinator,
+        role=Role.COORDINATOR,
+        status=Status.ACTIVE,
+        decided_at=timezone.now(),
+    )
+    _grant(membership)
+    StageChange.objects.create(coalition=coalition, to_stage=Stage.FORMING, changed_by=user)
+    return coalition
+
+
+@transaction.atomic
+def advance(coalition, to_stage, *, user, note=""):
+    if to_stage not in TRANSITIONS[coalition.stage]:
+        raise ValidationError(
+            _("A coalition in stage “%(from)s” cannot move to “%(to)s”.")
+            % {"from": coalition.get_stage_display(), "to": Stage(to_stage).label}
+        )
+    change = StageChange.objects.create(
+        coalition=coalition,
+        from_stage=coalition.stage,
+        to_stage=to_stage,
+        changed_by=user,
+        note=note,
+    )
+    coalition.stage = to_stage
+    coalition.save(update_fields=["stage"])
+    return change
+
+
+def _existing(coalition, organization):
+    return CoalitionMember.objects.filter(coalition=coalition, organization=organization).first()
+
+
+@transaction.atomic
+def invite(coalition, organization, *, role=Role.MEMBER):
+    current = _existing(coalition, organization)
+    if current and current.status in (Status.ACTIVE, Status.INVITED):
+        raise ValidationError(_("This organisation is already a member or invited."))
+    membership = current or CoalitionMember(coalition=coalition, organization=organization)
+    membership.role, membership.status, membership.decided_at = role, Status.INVITED, None
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def request_to_join(coalition, organization):
+    if coalition.visibility != Coalition.Visibility.PUBLIC:
+        raise ValidationError(_("Only public coalitions take requests to join."))
+    if coalition.stage in (Stage.CLOSED, Stage.ABANDONED):
+        raise ValidationError(_("This coalition has ended."))
+    current = _existing(coalition, organization)
+    if current and current.status in (Status.ACTIVE, Status.INVITED, Status.REQUESTED):
+        raise ValidationError(_("This organisation is already a member, invited or waiting."))
+    membership = current or CoalitionMember(coalition=coalition, organization=organization)
+    membership.role, membership.status, membership.decided_at = Role.MEMBER, Status.REQUESTED, None
+    membership.save()
+    return membership
+
+
+def _decide(membership, expected, status):
+    if membership.status != expected:
+        raise ValidationError(_("There is nothing to decide for this organisation."))
+    membership.status, membership.decided_at = status, timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    if status == Status.ACTIVE:
+        _grant(membership)
+    return membership
+
+
+@transaction.atomic
+def accept_invitation(membership):
+    return _decide(membership, Status.INVITED, Status.ACTIVE)
+
+
+@transaction.atomic
+def decline_invitation(membership):
+    return _decide(membership, Status.INVITED, Status.DECLINED)
+
+
+@transaction.atomic
+def approve_request(membership):
+    return _decide(membership, Status.REQUESTED, Status.ACTIVE)
+
+
+@transaction.atomic
+def decline_request(membership):
+    return _decide(membership, Status.REQUESTED, Status.DECLINED)
+
+
+@transaction.atomic
+def leave(membership):
+    if membership.status != Status.ACTIVE:
+        raise ValidationError(_("Only members can leave."))
+    coordinators = membership.coalition.members.filter(role=Role.COORDINATOR, status=Status.ACTIVE)
+    if membership.role == Role.COORDINATOR and coordinators.count() == 1:
+        raise ValidationError(_("The last coordinator cannot leave; hand over first."))
+    _revoke(membership)
+    membership.status, membership.decided_at = Status.LEFT, timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    return membership
+
+
+# --- cost sharing ----------------------------------------------------------------------
+
+CENT = Decimal("0.01")
+
+
+def cost_shares(total, weights):
+    """Split ``total`` (Decimal euros) by ``weights`` ({key: Decimal >= 0}) into cents
+    that add up exactly: each share rounded down, the remaining cents to the largest
+    remainders (ties by key). Equal weights when all are zero."""
+    if not weights:
+        return {}
+    weights = {k: Decimal(w) for k, w in weights.items()}
+    if sum(weights.values()) == 0:
+        weights = dict.fromkeys(weights, Decimal(1))
+    whole = sum(weights.values())
+    exact = {k: total * w / whole for k, w in weights.items()}
+    shares = {k: v.quantize(CENT, rounding=ROUND_DOWN) for k, v in exact.items()}
+    left = int((total - sum(shares.values())) / CENT)
+    by_remainder = sorted(exact, key=lambda k: (-(exact[k] - shares[k]), str(k)))
+    for key in by_remainder[:left]:
+        shares[key] += CENT
+    return shares
+
+
+def member_weights(coalition, *, year):
+    """Each active member's (not observers') weight under the coalition's cost-sharing
+    model; a member without the figure weighs 0."""
+    from portal.models import OrganizationSize
+
+    members = coalition.members.filter(status=Status.ACTIVE).exclude(role=Role.OBSERVER)
+    model = coalition.cost_sharing
+    if model == Coalition.CostSharing.FLAT:
+        return {m.organization_id: Decimal(1) for m in members}
+    if model == Coalition.CostSharing.VOLUME:
+        return {m.organization_id: m.volume or Decimal(0) for m in members}
+    column = {"fte": "fte", "beds": "beds", "revenue": "revenue_eur"}[model]
+    sizes = dict(
+        OrganizationSize.objects.filter(
+            organization__in=[m.organization_id for m in members], year=year
+        ).values_list("organization_id", column)
+    )
+    return {m.organization_id: Decimal(sizes.get(m.organization_id) or 0) for m in members}

@@ -1,0 +1,127 @@
+"""Coalition lifecycle, membership flows, the permissions that follow them, and cost
+shares as worked examples."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from coalitions import services
+from coalitions.models import Coalition, CoalitionMember, StageChange
+from portal.models import Membership
+from portal.permissions import has_perm
+from portal.tests.factories import OrganizationFactory, member, size
+from vendors.tests.factories import LeafCategoryFactory
+
+pytestmark = pytest.mark.django_db
+Stage = Coalition.Stage
+
+
+@pytest.fixture
+def coalition():
+    coordinator = OrganizationFactory(slug="coord")
+    user = member(coordinator, Membership.Role.PROCUREMENT_SPECIALIST, username="coord-user")
+    return services.create_coalition(
+        coordinator=coordinator,
+        user=user,
+        categories=[LeafCategoryFactory()],
+        name="Samen EPD",
+        slug="samen-epd",
+        goal="Samen een nieuw EPD inkopen",
+        type=Coalition.Type.JOINT_PURCHASING,
+        visibility=Coalition.Visibility.PUBLIC,
+    )
+
+
+def test_lifecycle_moves_only_along_allowed_transitions(coalition):
+    user = coalition.created_by
+    for stage in (Stage.REQUIREMENTS, Stage.CONSULTATION, Stage.NEGOTIATING, Stage.CONTRACTED):
+        services.advance(coalition, stage, user=user)
+    with pytest.raises(ValidationError, match="kan niet naar"):
+        services.advance(coalition, Stage.FORMING, user=user)
+    services.advance(coalition, Stage.CLOSED, user=user)
+    history = list(
+        StageChange.objects.filter(coalition=coalition).values_list("to_stage", flat=True)
+    )
+    assert history == [
+        "forming",
+        "requirements",
+        "consultation",
+        "negotiating",
+        "contracted",
+        "closed",
+    ]
+
+
+def test_skipping_a_stage_is_refused_and_abandoning_is_allowed(coalition):
+    with pytest.raises(ValidationError):
+        services.advance(coalition, Stage.NEGOTIATING, user=coalition.created_by)
+    assert coalition.stage == Stage.FORMING
+    services.advance(coalition, Stage.ABANDONED, user=coalition.created_by)
+    with pytest.raises(ValidationError):
+        services.advance(coalition, Stage.REQUIREMENTS, user=coalition.created_by)
+
+
+def test_permissions_follow_membership(coalition):
+    coordinator_user = coalition.created_by
+    viewer_of_coordinator = member(coalition.members.get().organization, Membership.Role.VIEWER)
+    hospital = OrganizationFactory(slug="zh")
+    buyer = member(hospital)
+    assert has_perm(coordinator_user, "coalitions.coordinate_coalition", coalition)
+    assert has_perm(viewer_of_coordinator, "coalitions.view_coalition", coalition)
+    assert not has_perm(viewer_of_coordinator, "coalitions.coordinate_coalition", coalition)
+    assert not has_perm(buyer, "coalitions.view_coalition", coalition)
+    invitation = services.invite(coalition, hospital)
+    assert not has_perm(buyer, "coalitions.view_coalition", coalition)  # not yet accepted
+    services.accept_invitation(invitation)
+    assert has_perm(buyer, "coalitions.view_coalition", coalition)
+    assert not has_perm(buyer, "coalitions.coordinate_coalition", coalition)
+    services.leave(invitation)
+    assert not has_perm(buyer, "coalitions.view_coalition", coalition)
+
+
+def test_join_requests_only_for_public_coalitions(coalition):
+    hospital = OrganizationFactory(slug="zh")
+    request = services.request_to_join(coalition, hospital)
+    services.decline_request(request)
+    assert CoalitionMember.objects.get(organization=hospital).status == "declined"
+    again = services.request_to_join(coalition, hospital)  # may ask again later
+    services.approve_request(again)
+    assert again.status == "active"
+    coalition.visibility = Coalition.Visibility.PRIVATE
+    coalition.save()
+    with pytest.raises(ValidationError, match="openbare"):
+        services.request_to_join(coalition, OrganizationFactory(slug="other"))
+
+
+def test_the_last_coordinator_cannot_leave(coalition):
+    with pytest.raises(ValidationError, match="laatste coördinator"):
+        services.leave(coalition.members.get())
+
+
+def test_cost_shares_add_up_to_the_cent():
+    """EUR 10,000 over weights 1:1:1 -> 3,333.34 + 3,333.33 + 3,333.33."""
+    shares = services.cost_shares(Decimal("10000.00"), {"a": 1, "b": 1, "c": 1})
+    assert shares == {"a": Decimal("3333.34"), "b": Decimal("3333.33"), "c": Decimal("3333.33")}
+    by_fte = services.cost_shares(Decimal("9000"), {"a": Decimal(2000), "b": Decimal(1000)})
+    assert by_fte == {"a": Decimal("6000.00"), "b": Decimal("3000.00")}
+    assert services.cost_shares(Decimal("100"), {"a": 0, "b": 0}) == {
+        "a": Decimal("50.00"),
+        "b": Decimal("50.00"),
+    }
+
+
+def test_member_weights_by_beds_skip_observers(coalition):
+    hospital, adviser = OrganizationFactory(slug="zh"), OrganizationFactory(slug="adviseur")
+    size(coalition.members.get().organization, year=2025, beds=300)
+    size(hospital, year=2025, beds=600)
+    services.accept_invitation(services.invite(coalition, hospital))
+    services.accept_invitation(services.invite(coalition, adviser, role="observer"))
+    coalition.cost_sharing = Coalition.CostSharing.BEDS
+    weights = services.member_weights(coalition, year=2025)
+    assert weights == {
+        coalition.members.get(role="coordinator").organization_id: 300,
+        hospital.pk: 600,
+    }
+    shares = services.cost_shares(Decimal("900"), weights)
+    assert sorted(shares.values()) == [Decimal("300.00"), Decimal("600.00")]
