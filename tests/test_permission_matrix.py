@@ -83,6 +83,20 @@ def matrix(world):
         "contract_audit": ({"slug": "org-a"}, only({"admin_a"})),
         "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
         "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
+        "coalition_list": ({}, everyone()),
+        "coalition_create": ({}, only(ANY_EDITOR)),
+        # a private coalition of org-b: only its members see it (404 for everyone else)
+        "coalition_detail": (
+            {"slug": "geheim"},
+            only({"procurement_b"}, denied=404, anonymous=404),
+        ),
+        "coalition_advance": ({"slug": "geheim"}, only(set(), denied=405)),
+        "coalition_invite": ({"slug": "geheim"}, only(set(), denied=405)),
+        "coalition_request": ({"slug": "geheim"}, only(set(), denied=405)),
+        "coalition_member_action": (
+            {"slug": "geheim", "pk": 1, "action": "vertrekken"},
+            only(set(), denied=405),
+        ),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
         "price_explorer_export": (
@@ -195,6 +209,19 @@ def world(reference_data):
     }
     contract_import = store_upload(
         organization=org_a, user=users["procurement_a"], name="a.csv", data=b"kenmerk\n"
+    )
+    from coalitions.models import Coalition
+    from coalitions.services import create_coalition
+
+    create_coalition(
+        coordinator=org_b,
+        user=users["procurement_b"],
+        categories=[product.category],
+        name="Geheime coalitie",
+        slug="geheim",
+        goal="Besloten",
+        type=Coalition.Type.JOINT_PURCHASING,
+        visibility=Coalition.Visibility.PRIVATE,
     )
     return {
         "contract": contract,
