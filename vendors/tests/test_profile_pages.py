@@ -52,7 +52,7 @@ def test_product_page_shows_the_evidence_and_score(client, product):
     assert "BgZ (Basisgegevensset Zorg), FHIR R4" in html
     assert "SHOULD Coverage" in html  # a missing item, exactly
     assert "Versie 1 van de scoremethode" in html
-    assert "987" not in html  # no price anywhere
+    assert "987654" not in html and "987.654" not in html  # no price anywhere
 
 
 def test_vendor_page_shows_reply_score_and_conduct_status(client, product):
@@ -62,7 +62,7 @@ def test_vendor_page_shows_reply_score_and_conduct_status(client, product):
     assert f"Reactie van de leverancier ({timezone.localdate():%d-%m-%Y})" in html
     assert "Heeft de gedragscode niet ondertekend" in html
     assert 'id="vendor-score"' in html and "Demo ZIS" in html
-    assert "987" not in html
+    assert "987654" not in html and "987.654" not in html
 
 
 def test_methodology_renders_the_live_weights(client, reference_data):
