@@ -15,11 +15,7 @@ from contracts.imports import count_rows, run_import, run_import_task, store_upl
 from contracts.models import Contract, ContractAuditEvent, ContractImport
 from contracts.services import record_audit
 from portal.permissions import objects_for_user, organizations_for
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from portal.spreadsheets import CONTENT_TYPES
 
 
 def _download(data, filename, fmt):

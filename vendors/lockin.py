@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
+from vendors.scoring import breakdown_rows
 
 ANSWER_RISK = {"yes": 0.0, "partly": 0.5, "no": 1.0, "unknown": 1.0}
 
@@ -127,13 +128,5 @@ COMPONENT_LABELS = {
 def lock_in_summary(contract):
     """What a contract page shows: the risk and each component's points."""
     risk, breakdown = contract_lock_in(contract, today=timezone.localdate())
-    parts = [
-        {
-            "label": COMPONENT_LABELS[c["name"]],
-            "weight": c["weight"],
-            "value": c["value"],
-            "points": c["weight"] * c["value"],
-        }
-        for c in breakdown["components"]
-    ]
+    parts = breakdown_rows(breakdown, COMPONENT_LABELS)
     return {"risk": risk, "breakdown": breakdown, "parts": parts}

@@ -114,12 +114,13 @@ def _contract_risks(vendor, today, method):
     return contracts, links
 
 
-def _cell(rows, rules):
+def _cell(rows, rules, viewer_organization=None):
+    """One value per organisation (the mean of its contracts), each weighing the same."""
     per_org = rows.groupby("organization_id", as_index=False)["risk"].mean()
     frame = pd.DataFrame(
         {"organization_id": per_org["organization_id"], "value": per_org["risk"], "weight": 1.0}
     )
-    return cell_statistics(frame, rules)
+    return cell_statistics(frame, rules, viewer_organization=viewer_organization)
 
 
 def _without_viewer(cell, rows, rules, viewer_organization):
@@ -129,11 +130,7 @@ def _without_viewer(cell, rows, rules, viewer_organization):
         return cell
     if viewer_organization not in cell.organisations:
         return cell
-    per_org = rows.groupby("organization_id", as_index=False)["risk"].mean()
-    frame = pd.DataFrame(
-        {"organization_id": per_org["organization_id"], "value": per_org["risk"], "weight": 1.0}
-    )
-    return cell_statistics(frame, rules, viewer_organization=viewer_organization)
+    return _cell(rows, rules, viewer_organization)
 
 
 def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organization=None):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vendors.lockin_published import published_lock_in
 from vendors.models import InteroperabilityScore, ScoringMethod
-from vendors.scoring import vendor_score
+from vendors.scoring import breakdown_rows, vendor_score
 
 COMPONENT_LABELS = {
     "claims": _("Standards claimed, by strength of evidence"),
@@ -31,15 +31,7 @@ class ProductEvidence:
     def parts(self):
         if self.score is None:
             return []
-        return [
-            {
-                "label": COMPONENT_LABELS[c["name"]],
-                "weight": c["weight"],
-                "value": c["value"],
-                "points": c["weight"] * c["value"],
-            }
-            for c in self.score.breakdown["components"]
-        ]
+        return breakdown_rows(self.score.breakdown, COMPONENT_LABELS)
 
 
 def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):

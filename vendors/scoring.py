@@ -57,6 +57,19 @@ def _openness_part(product):
     return sum(signals.values()) / len(signals), signals
 
 
+def breakdown_rows(breakdown, labels):
+    """A score breakdown as table rows: label, weight, value (0-1) and points."""
+    return [
+        {
+            "label": labels[c["name"]],
+            "weight": c["weight"],
+            "value": c["value"],
+            "points": c["weight"] * c["value"],
+        }
+        for c in breakdown["components"]
+    ]
+
+
 def interoperability(product, method, day):
     """(score as Decimal with one decimal, breakdown)."""
     weights = method.weights
