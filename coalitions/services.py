@@ -1,7 +1,6 @@
 """Coalition lifecycle and membership. Object permissions (guardian) follow
-membership: every active member organisation's group may view the coalition; the
-procurement specialists and admins of coordinating organisations may coordinate it.
-Callers check who may act (coalitions.permissions); these functions keep the state
+membership: every active member organisation's group may view the coalition. Callers
+check who may act (coalitions.access); these functions keep the state
 consistent and atomic."""
 
 from decimal import ROUND_DOWN, Decimal
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from coalitions import notifications
 from coalitions.models import Coalition, CoalitionMember, StageChange
 
 Stage = Coalition.Stage
@@ -31,26 +31,22 @@ TRANSITIONS = {
 
 
 def _grant(membership):
-    coalition, organization = membership.coalition, membership.organization
-    assign_perm("coalitions.view_coalition", organization.group, coalition)
-    if membership.role == Role.COORDINATOR:
-        assign_perm("coalitions.coordinate_coalition", organization.editors_group, coalition)
+    assign_perm("coalitions.view_coalition", membership.organization.group, membership.coalition)
 
 
 def _revoke(membership):
-    coalition, organization = membership.coalition, membership.organization
-    remove_perm("coalitions.view_coalition", organization.group, coalition)
-    remove_perm("coalitions.coordinate_coalition", organization.editors_group, coalition)
+    remove_perm("coalitions.view_coalition", membership.organization.group, membership.coalition)
 
 
 @transaction.atomic
-def create_coalition(*, coordinator, user, categories, **fields):
+def create_coalition(*, coordinator, user, categories, target_vendors=(), **fields):
     """A new coalition in stage "forming" with ``coordinator`` (an organisation) as its
     first, active coordinator."""
     coalition = Coalition(created_by=user, **fields)
     coalition.full_clean()
     coalition.save()
     coalition.categories.set(categories)
+    coalition.target_vendors.set(target_vendors)
     membership = CoalitionMember.objects.create(
         coalition=coalition,
         organization=coordinator,
@@ -70,6 +66,10 @@ def advance(coalition, to_stage, *, user, note=""):
             _("A coalition in stage “%(from)s” cannot move to “%(to)s”.")
             % {"from": coalition.get_stage_display(), "to": Stage(to_stage).label}
         )
+    if to_stage == Stage.CONSULTATION:
+        from coalitions.checklist import require_checklist
+
+        require_checklist(coalition)
     change = StageChange.objects.create(
         coalition=coalition,
         from_stage=coalition.stage,
@@ -79,6 +79,7 @@ def advance(coalition, to_stage, *, user, note=""):
     )
     coalition.stage = to_stage
     coalition.save(update_fields=["stage"])
+    notifications.stage_changed(coalition, change)
     return change
 
 
@@ -94,6 +95,7 @@ def invite(coalition, organization, *, role=Role.MEMBER):
     membership = current or CoalitionMember(coalition=coalition, organization=organization)
     membership.role, membership.status, membership.decided_at = role, Status.INVITED, None
     membership.save()
+    notifications.invited(membership)
     return membership
 
 
@@ -109,6 +111,7 @@ def request_to_join(coalition, organization):
     membership = current or CoalitionMember(coalition=coalition, organization=organization)
     membership.role, membership.status, membership.decided_at = Role.MEMBER, Status.REQUESTED, None
     membership.save()
+    notifications.join_requested(membership)
     return membership
 
 
@@ -134,12 +137,16 @@ def decline_invitation(membership):
 
 @transaction.atomic
 def approve_request(membership):
-    return _decide(membership, Status.REQUESTED, Status.ACTIVE)
+    membership = _decide(membership, Status.REQUESTED, Status.ACTIVE)
+    notifications.request_decided(membership)
+    return membership
 
 
 @transaction.atomic
 def decline_request(membership):
-    return _decide(membership, Status.REQUESTED, Status.DECLINED)
+    membership = _decide(membership, Status.REQUESTED, Status.DECLINED)
+    notifications.request_decided(membership)
+    return membership
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from coalitions.api import CoalitionViewSet, vendor_request_answers, vendor_request_list
 from contracts.api import ContractViewSet
 from prices.api import BenchmarkView
 from search.api import SearchView
@@ -20,6 +21,7 @@ router.register("products", ProductViewSet, basename="product")
 router.register("categories", ProductCategoryViewSet, basename="category")
 router.register("standards", StandardViewSet, basename="standard")
 router.register("contracts", ContractViewSet, basename="contract")
+router.register("coalitions", CoalitionViewSet, basename="coalition")
 
 urlpatterns = [
     path("search/", SearchView.as_view(), name="api_search"),
@@ -31,5 +33,11 @@ urlpatterns = [
     ),
     path("products/<slug:slug>/claims/", claim_create, name="api_claim_create"),
     path("vendor-reply/", reply_create, name="api_reply_create"),
+    path("vendor-requests/", vendor_request_list, name="api_vendor_requests"),
+    path(
+        "vendor-requests/<int:pk>/answers/",
+        vendor_request_answers,
+        name="api_vendor_request_answers",
+    ),
     *router.urls,
 ]

@@ -56,6 +56,14 @@ class Organization(models.Model):
         help_text=_("Care provider code (care providers only)."),
     )
     website = models.URLField(_("website"), blank=True)
+    findable_for_coalitions = models.BooleanField(
+        _("findable as a coalition partner"),
+        default=False,
+        help_text=_(
+            "Other care providers with a contract in the same category ending near yours "
+            "see your organisation's name and the end-date window, never prices."
+        ),
+    )
     # Members see the organisation's confidential data through this group ...
     group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="member_of", editable=False
@@ -158,6 +166,8 @@ class Membership(models.Model):
         COALITION_COORDINATOR = "coalition_coordinator", _("Coalition coordinator")
 
     EDITOR_ROLES = frozenset({Role.PROCUREMENT_SPECIALIST, Role.ORGANIZATION_ADMIN})
+    # Who acts for the organisation in purchasing coalitions (coalitions.access).
+    COALITION_ROLES = EDITOR_ROLES | {Role.COALITION_COORDINATOR}
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -212,7 +222,11 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.ContentPage", "portal.CodeOfConductPage"]
+    subpage_types = [
+        "portal.ContentPage",
+        "portal.CodeOfConductPage",
+        "coalitions.CoalitionDirectoryPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -6,7 +6,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from coalitions import views as coalition_views
 from contracts import admin_views, radar_views, transfer_views
 from contracts import views as contract_views
 from portal import views as portal_views
@@ -111,27 +110,7 @@ urlpatterns = [
         admin_views.api_token_revoke,
         name="api_token_revoke",
     ),
-    path("coalities/", coalition_views.coalition_list, name="coalition_list"),
-    path("coalities/nieuw/", coalition_views.coalition_create, name="coalition_create"),
-    path("coalities/<slug:slug>/", coalition_views.coalition_detail, name="coalition_detail"),
-    path(
-        "coalities/<slug:slug>/fase/", coalition_views.coalition_advance, name="coalition_advance"
-    ),
-    path(
-        "coalities/<slug:slug>/uitnodigen/",
-        coalition_views.coalition_invite,
-        name="coalition_invite",
-    ),
-    path(
-        "coalities/<slug:slug>/deelnemen/",
-        coalition_views.coalition_request,
-        name="coalition_request",
-    ),
-    path(
-        "coalities/<slug:slug>/leden/<int:pk>/<slug:action>/",
-        coalition_views.membership_action,
-        name="coalition_member_action",
-    ),
+    path("", include("coalitions.urls")),
     path("prijzen/", price_views.explorer, name="price_explorer"),
     path("prijzen/export.<sheet:fmt>", price_views.explorer_export, name="price_explorer_export"),
     path("prijzen/mijn-positie/", price_views.standing, name="price_standing"),

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from portal.choices import Sector
 from portal.models import Organization
+from portal.permissions import has_perm
 
 
 def organization_list(request):
@@ -23,4 +24,9 @@ def organization_list(request):
 def organization_detail(request, slug):
     """Public facts only: name, type, sector, province. Never contracts or sizes."""
     organization = get_object_or_404(Organization, slug=slug)
-    return render(request, "portal/organization_detail.html", {"organization": organization})
+    administered = has_perm(request.user, "portal.administer_organization", organization)
+    return render(
+        request,
+        "portal/organization_detail.html",
+        {"organization": organization, "administered": administered},
+    )

@@ -27,6 +27,7 @@ KIND_LABELS = {
     "organization": _("Organisation"),
     "page": _("Page"),
     "contract": _("Contract"),
+    "coalition": _("Coalition"),
 }
 SORTS = {
     "relevance": None,

@@ -26,8 +26,13 @@ def _queue_deleted(sender, instance, **kwargs):
 
 def _queue_related(instance):
     """A vendor's document lists its products' names, categories, deployments,
-    claimed standards and score; a product's its claims and score."""
+    claimed standards and score; a product's its claims and score; a coalition's its
+    active member organisations."""
+    from coalitions.models import Coalition, CoalitionMember
     from vendors.models import InteroperabilityScore, Product, StandardClaim, Vendor
+
+    if isinstance(instance, CoalitionMember):
+        sync.queue(Coalition, [instance.coalition_id])  # who may find a private coalition
 
     if isinstance(instance, Product) and instance.vendor_id:
         sync.queue(Vendor, [instance.vendor_id])

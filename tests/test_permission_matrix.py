@@ -31,6 +31,7 @@ MEMBERS_A = {"procurement_a", "admin_a", "viewer_a"}
 EDITORS_A = {"procurement_a", "admin_a"}
 ANY_EDITOR = EDITORS_A | {"procurement_b"}
 CARE_PROVIDERS = MEMBERS_A | {"procurement_b"}
+COALITION_B = {"procurement_b"}  # org-b's private coalition "geheim"
 SEARCH = {200, 503}  # 503 when no engine is reachable; search permissions: search/tests
 LOGIN = 302  # anonymous visitors of a members' page go to the log-in page
 API_ANONYMOUS = 401
@@ -51,6 +52,7 @@ def everyone(status=200):
 # url name -> (reverse kwargs factory, {role: expected status or set of statuses})
 def matrix(world):
     contract, contract_import = world["contract"], world["import"]
+    requirement = {"slug": "geheim", "pk": world["requirement"].pk}
     product = world["product"]
     return {
         "healthz": ({}, everyone(200)),
@@ -84,7 +86,8 @@ def matrix(world):
         "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
         "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
         "coalition_list": ({}, everyone()),
-        "coalition_create": ({}, only(ANY_EDITOR)),
+        # coalition coordinators (here of a user association) act in coalitions too
+        "coalition_create": ({}, only(ANY_EDITOR | {"coordinator"})),
         # a private coalition of org-b: only its members see it (404 for everyone else)
         "coalition_detail": (
             {"slug": "geheim"},
@@ -97,6 +100,34 @@ def matrix(world):
             {"slug": "geheim", "pk": 1, "action": "vertrekken"},
             only(set(), denied=405),
         ),
+        # the private coalition's members' pages: org-b only; 404 for everyone else
+        "coalition_requirements": ({"slug": "geheim"}, only(COALITION_B)),
+        "coalition_requirements_export": ({"slug": "geheim", "fmt": "xlsx"}, only(COALITION_B)),
+        "coalition_requirements_print": ({"slug": "geheim"}, only(COALITION_B)),
+        "coalition_requirement": (
+            {"slug": "geheim", "pk": world["requirement"].pk},
+            only(COALITION_B),
+        ),
+        "coalition_requirement_vote": (requirement, only(set(), denied=405)),
+        "coalition_requirement_comment": (requirement, only(set(), denied=405)),
+        "coalition_requirement_delete": (requirement, only(set(), denied=405)),
+        "coalition_vendors": ({"slug": "geheim"}, only(COALITION_B)),
+        "coalition_vendor_invite": ({"slug": "geheim"}, only(set(), denied=405)),
+        "coalition_documents": ({"slug": "geheim"}, only(COALITION_B)),
+        "coalition_document_download": (
+            {"slug": "geheim", "pk": world["document"].pk},
+            only(COALITION_B),
+        ),
+        "coalition_discussion": ({"slug": "geheim"}, only(COALITION_B)),
+        "coalition_checklist": ({"slug": "geheim"}, only(COALITION_B)),
+        # the request to the representative's own vendor; who else: coalitions/tests
+        "vendor_requests": ({}, only({"vendor_representative"}, denied=403)),
+        "vendor_request_answer": (
+            {"pk": world["vendor_request"].pk},
+            only({"vendor_representative"}, denied=403),
+        ),
+        "contract_partners": ({"pk": contract.pk}, only(MEMBERS_A)),
+        "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
         "price_explorer_export": (
@@ -146,6 +177,19 @@ def matrix(world):
             {**only(set(), denied=405, anonymous=API_ANONYMOUS)},
         ),
         "api_reply_create": ({}, {**only(set(), denied=405, anonymous=API_ANONYMOUS)}),
+        "api_vendor_requests": (
+            {},
+            only({"vendor_representative"}, denied=403, anonymous=API_ANONYMOUS),
+        ),
+        "api_vendor_request_answers": (
+            {"pk": world["vendor_request"].pk},
+            only(set(), denied=405, anonymous=API_ANONYMOUS),
+        ),
+        "coalition-list": ({}, everyone()),
+        "coalition-detail": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
+        "coalition-members": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
+        "coalition-requirements": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
+        "coalition-vendor-answers": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),
@@ -210,25 +254,46 @@ def world(reference_data):
     contract_import = store_upload(
         organization=org_a, user=users["procurement_a"], name="a.csv", data=b"kenmerk\n"
     )
-    from coalitions.models import Coalition
-    from coalitions.services import create_coalition
-
-    create_coalition(
-        coordinator=org_b,
-        user=users["procurement_b"],
-        categories=[product.category],
-        name="Geheime coalitie",
-        slug="geheim",
-        goal="Besloten",
-        type=Coalition.Type.JOINT_PURCHASING,
-        visibility=Coalition.Visibility.PRIVATE,
-    )
     return {
         "contract": contract,
         "users": users,
         "product": product,
         "own_product": ProductFactory(vendor=contract.vendor),
         "import": contract_import,
+        **private_coalition(org_b, users["procurement_b"], product.category, contract.vendor),
+    }
+
+
+def private_coalition(organization, user, category, vendor):
+    """A private coalition of ``organization`` with a requirement, a document and a
+    request to ``vendor`` (the vendor representative's own)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coalitions import requirements, rfi, services, workspace
+    from coalitions.models import Coalition
+
+    coalition = services.create_coalition(
+        coordinator=organization,
+        user=user,
+        categories=[category],
+        name="Geheime coalitie",
+        slug="geheim",
+        goal="Besloten",
+        type=Coalition.Type.JOINT_PURCHASING,
+        visibility=Coalition.Visibility.PRIVATE,
+    )
+    services.advance(coalition, Coalition.Stage.REQUIREMENTS, user=user)
+    requirement = requirements.add_requirement(
+        coalition, organization=organization, text="Exitplan", priority="must"
+    )
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    version = workspace.add_document_version(
+        coalition, title="Plan", upload=upload, user=user, organization=organization
+    )
+    return {
+        "requirement": requirement,
+        "document": version,
+        "vendor_request": rfi.invite_vendor(coalition, vendor, user=user),
     }
 
 

@@ -44,7 +44,9 @@ def create(client, user, visibility):
 def test_create_invite_accept_and_move_along(client, orgs):
     coordinator = member(orgs["coord"], username="coord-user")
     coalition = create(client, coordinator, "private")
-    client.post(reverse("coalition_invite", args=["samen-epd"]), {"organisatie": "zh"})
+    client.post(
+        reverse("coalition_invite", args=["samen-epd"]), {"organization": "zh", "role": "member"}
+    )
     invited = coalition.members.get(organization=orgs["zh"])
     buyer = member(orgs["zh"], username="zh-user")
     client.force_login(buyer)

@@ -7,30 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coalitions import services
+from coalitions.access import is_coordinator, is_member
 from coalitions.models import Coalition, CoalitionMember, StageChange
 from portal.models import Membership
 from portal.permissions import has_perm
 from portal.tests.factories import OrganizationFactory, member, size
-from vendors.tests.factories import LeafCategoryFactory
 
 pytestmark = pytest.mark.django_db
 Stage = Coalition.Stage
-
-
-@pytest.fixture
-def coalition():
-    coordinator = OrganizationFactory(slug="coord")
-    user = member(coordinator, Membership.Role.PROCUREMENT_SPECIALIST, username="coord-user")
-    return services.create_coalition(
-        coordinator=coordinator,
-        user=user,
-        categories=[LeafCategoryFactory()],
-        name="Samen EPD",
-        slug="samen-epd",
-        goal="Samen een nieuw EPD inkopen",
-        type=Coalition.Type.JOINT_PURCHASING,
-        visibility=Coalition.Visibility.PUBLIC,
-    )
 
 
 def test_lifecycle_moves_only_along_allowed_transitions(coalition):
@@ -64,19 +48,24 @@ def test_skipping_a_stage_is_refused_and_abandoning_is_allowed(coalition):
 
 def test_permissions_follow_membership(coalition):
     coordinator_user = coalition.created_by
-    viewer_of_coordinator = member(coalition.members.get().organization, Membership.Role.VIEWER)
+    organization = coalition.members.get().organization
+    viewer_of_coordinator = member(organization, Membership.Role.VIEWER)
+    coordinator_role = member(organization, Membership.Role.COALITION_COORDINATOR)
     hospital = OrganizationFactory(slug="zh")
     buyer = member(hospital)
-    assert has_perm(coordinator_user, "coalitions.coordinate_coalition", coalition)
-    assert has_perm(viewer_of_coordinator, "coalitions.view_coalition", coalition)
-    assert not has_perm(viewer_of_coordinator, "coalitions.coordinate_coalition", coalition)
-    assert not has_perm(buyer, "coalitions.view_coalition", coalition)
+    assert is_coordinator(coordinator_user, coalition)
+    assert is_coordinator(coordinator_role, coalition)
+    assert is_member(viewer_of_coordinator, coalition)
+    assert not is_coordinator(viewer_of_coordinator, coalition)
+    assert not is_member(buyer, coalition)
     invitation = services.invite(coalition, hospital)
-    assert not has_perm(buyer, "coalitions.view_coalition", coalition)  # not yet accepted
+    assert not is_member(buyer, coalition)  # not yet accepted
     services.accept_invitation(invitation)
-    assert has_perm(buyer, "coalitions.view_coalition", coalition)
-    assert not has_perm(buyer, "coalitions.coordinate_coalition", coalition)
+    assert is_member(buyer, coalition)
+    assert has_perm(buyer, "coalitions.view_coalition", coalition)  # guardian, by group
+    assert not is_coordinator(buyer, coalition)
     services.leave(invitation)
+    assert not is_member(buyer, coalition)
     assert not has_perm(buyer, "coalitions.view_coalition", coalition)
 
 

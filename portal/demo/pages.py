@@ -69,4 +69,15 @@ def ensure_demo_pages():
         )
         home.add_child(instance=code)
         code.save_revision().publish()
+    from coalitions.models import CoalitionDirectoryPage
+
+    if not CoalitionDirectoryPage.objects.exists():
+        directory = CoalitionDirectoryPage(
+            title="Inkoopcoalities",
+            slug="coalitiegids",
+            intro="<p>Zorgaanbieders die samen inkopen of samen eisen stellen aan leveranciers. "
+            "Openbare coalities staan hieronder; een organisatie kan vragen om deel te nemen.</p>",
+        )
+        home.add_child(instance=directory)
+        directory.save_revision().publish()
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

@@ -169,6 +169,12 @@ PRICE_YEARS_BACK = 5
 # Category publications kept in each process's memory (the shared cache holds more).
 PRICE_PUBLICATIONS_IN_MEMORY = 24
 
+# Coalitions: above this share of the purchasing market the portal warns and asks for
+# the competition-law checklist (ACM guidance); uploads of members' documents.
+COALITION_MARKET_SHARE_LIMIT = 0.15
+COALITION_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+COALITION_DOCUMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "txt", "csv")
+
 # FHIR CapabilityStatements (vendors/capability.py): uploads and fetched /metadata.
 CAPABILITY_STATEMENT_MAX_BYTES = 5 * 1024 * 1024
 CAPABILITY_STATEMENT_FETCH_TIMEOUT = 10  # seconds

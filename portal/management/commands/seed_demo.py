@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.demo.coalitions import seed_demo_coalitions
 from portal.demo.load import seed_demo_market
 from portal.demo.pages import ensure_demo_pages
 from portal.demo.users import DEMO_PASSWORD, create_demo_users
@@ -33,6 +34,7 @@ class Command(BaseCommand):
                 f"Seeding failed, nothing of the failing step was kept: {err}"
             ) from err
         ensure_demo_pages()
+        seed_demo_coalitions()
         self.stdout.write(
             f"Demo market ({scale}, seed {seed}): created {result['organizations']} organisations, "
             f"{result['vendors']} vendors, {result['contracts']} contracts, "

@@ -4,46 +4,54 @@ public one shows its summary to anyone and its members and history to members on
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coalitions import services
-from coalitions.forms import CoalitionForm
+from coalitions import access, services
+from coalitions.demand import WARNING, aggregated_demand, competition_check
+from coalitions.forms import CoalitionForm, InviteForm
 from coalitions.models import Coalition, CoalitionMember
-from portal.models import Organization
-from portal.permissions import has_perm, objects_for_user, organizations_for
-
-
-def visible_coalitions(user):
-    public = Coalition.objects.filter(visibility=Coalition.Visibility.PUBLIC)
-    own = objects_for_user(user, "coalitions.view_coalition", Coalition.objects.all())
-    return Coalition.objects.filter(Q(pk__in=public) | Q(pk__in=own)).order_by("name")
+from coalitions.rfi import answer_summary
 
 
 def _coalition(user, slug):
     coalition = get_object_or_404(Coalition, slug=slug)
-    member = has_perm(user, "coalitions.view_coalition", coalition)
-    if coalition.visibility == Coalition.Visibility.PRIVATE and not member:
-        # An invited organisation sees the summary, to decide.
-        invited = coalition.members.filter(
-            status=CoalitionMember.Status.INVITED,
-            organization__in=organizations_for(user, "portal.view_organization_contracts"),
-        )
-        if not invited.exists():
-            raise Http404
-    return coalition, member
+    if not access.may_see_summary(user, coalition):
+        raise Http404  # a private coalition does not exist for outsiders
+    return coalition, access.is_member(user, coalition)
 
 
-def _coordinator(user, coalition):
-    if not has_perm(user, "coalitions.coordinate_coalition", coalition):
+def member_coalition(user, slug):
+    """The coalition when ``user`` belongs to an active member organisation, else 404."""
+    coalition = get_object_or_404(Coalition, slug=slug)
+    if not access.is_member(user, coalition):
         raise Http404
     return coalition
 
 
-def _report(request, action):
+def member_context(user, coalition, tab):
+    """What every members' page of a coalition shows: the tabs and the competition-law
+    warning when the members exceed the market-share limit."""
+    check = competition_check(coalition)
+    return {
+        "coalition": coalition,
+        "tab": tab,
+        "coordinator": access.is_coordinator(user, coalition),
+        "acting": access.acting_membership(user, coalition),
+        "check": check,
+        "warning": WARNING % {"limit": f"{check.limit:.0%}"} if check.exceeded else "",
+    }
+
+
+def coordinator_only(user, coalition):
+    if not access.is_coordinator(user, coalition):
+        raise Http404
+    return coalition
+
+
+def report(request, action):
     try:
         action()
     except ValidationError as error:
@@ -54,14 +62,13 @@ def _report(request, action):
 
 
 def coalition_list(request):
-    return render(
-        request, "coalitions/coalition_list.html", {"coalitions": visible_coalitions(request.user)}
-    )
+    coalitions = access.visible_coalitions(request.user).prefetch_related("categories")
+    return render(request, "coalitions/coalition_list.html", {"coalitions": coalitions})
 
 
 @login_required
 def coalition_create(request):
-    coordinators = organizations_for(request.user, "portal.manage_organization_contracts")
+    coordinators = access.editable_organizations(request.user)
     if not coordinators.exists():
         raise Http404
     form = CoalitionForm(request.POST or None, coordinators=coordinators)
@@ -77,37 +84,42 @@ def coalition_create(request):
 
 def coalition_detail(request, slug):
     coalition, member = _coalition(request.user, slug)
-    coordinator = has_perm(request.user, "coalitions.coordinate_coalition", coalition)
-    editable = (
-        organizations_for(request.user, "portal.manage_organization_contracts")
-        if request.user.is_authenticated
-        else Organization.objects.none()
-    )
+    editable = access.editable_organizations(request.user)
     memberships = coalition.members.select_related("organization")
     context = {
         "coalition": coalition,
         "member": member,
-        "coordinator": coordinator,
-        "members": memberships if member else memberships.none(),
-        "history": coalition.stage_changes.all() if member else [],
-        "next_stages": [Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
+        "categories": coalition.categories.all(),
         "my_invitations": memberships.filter(
             organization__in=editable, status=CoalitionMember.Status.INVITED
         ),
         "can_request": coalition.visibility == Coalition.Visibility.PUBLIC
         and editable.exclude(pk__in=memberships.values("organization")).exists(),
-        "my_memberships": memberships.filter(
-            organization__in=editable, status=CoalitionMember.Status.ACTIVE
-        ),
     }
+    if member:
+        context.update(member_context(request.user, coalition, "overview"))
+        context.update(
+            members=memberships.order_by("organization__name"),
+            own_membership_ids=set(
+                memberships.filter(
+                    organization__in=editable, status=CoalitionMember.Status.ACTIVE
+                ).values_list("pk", flat=True)
+            ),
+            history=coalition.stage_changes.all(),
+            next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
+            demand=aggregated_demand(coalition),
+            vendor_answers=answer_summary(coalition),
+            requirement_count=coalition.requirements.count(),
+            invite_form=InviteForm(),
+        )
     return render(request, "coalitions/coalition_detail.html", context)
 
 
 @login_required
 @require_POST
 def coalition_advance(request, slug):
-    coalition = _coordinator(request.user, get_object_or_404(Coalition, slug=slug))
-    if _report(
+    coalition = coordinator_only(request.user, get_object_or_404(Coalition, slug=slug))
+    if report(
         request,
         lambda: services.advance(
             coalition,
@@ -123,11 +135,18 @@ def coalition_advance(request, slug):
 @login_required
 @require_POST
 def coalition_invite(request, slug):
-    coalition = _coordinator(request.user, get_object_or_404(Coalition, slug=slug))
-    organization = Organization.objects.filter(slug=request.POST.get("organisatie", "")).first()
-    if organization is None:
-        messages.error(request, _("No organisation with that name was found."))
-    elif _report(request, lambda: services.invite(coalition, organization)):
+    coalition = coordinator_only(request.user, get_object_or_404(Coalition, slug=slug))
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif report(
+        request,
+        lambda: services.invite(
+            coalition, form.cleaned_data["organization"], role=form.cleaned_data["role"]
+        ),
+    ):
         messages.success(request, _("Invitation sent."))
     return redirect("coalition_detail", slug=slug)
 
@@ -136,11 +155,11 @@ def coalition_invite(request, slug):
 @require_POST
 def coalition_request(request, slug):
     coalition, _member = _coalition(request.user, slug)
-    editable = organizations_for(request.user, "portal.manage_organization_contracts")
+    editable = access.editable_organizations(request.user)
     organization = editable.filter(slug=request.POST.get("organisatie", "")).first()
     if organization is None:
         raise Http404
-    if _report(request, lambda: services.request_to_join(coalition, organization)):
+    if report(request, lambda: services.request_to_join(coalition, organization)):
         messages.success(request, _("Your request to join was sent to the coordinators."))
     return redirect("coalition_detail", slug=slug)
 
@@ -164,14 +183,16 @@ def membership_action(request, slug, pk, action):
     membership = get_object_or_404(coalition.members.select_related("organization"), pk=pk)
     service, decider = MEMBER_ACTIONS[action]
     if decider == "coordinator":
-        _coordinator(request.user, coalition)
-    elif not has_perm(
-        request.user, "portal.manage_organization_contracts", membership.organization
+        coordinator_only(request.user, coalition)
+    elif (
+        not access.editable_organizations(request.user)
+        .filter(pk=membership.organization_id)
+        .exists()
     ):
         raise Http404
-    if _report(request, lambda: service(membership)):
+    if report(request, lambda: service(membership)):
         messages.success(request, _("Done."))
-    if action == "vertrekken" or not has_perm(request.user, "coalitions.view_coalition", coalition):
+    if action == "vertrekken" or not access.is_member(request.user, coalition):
         if coalition.visibility == Coalition.Visibility.PRIVATE:
             return redirect("coalition_list")
     return redirect("coalition_detail", slug=slug)

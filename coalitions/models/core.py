@@ -76,7 +76,6 @@ class Coalition(models.Model):
 
     class Meta:
         ordering = ["name"]
-        permissions = [("coordinate_coalition", "Can coordinate the coalition")]
         verbose_name = _("coalition")
         verbose_name_plural = _("coalitions")
 

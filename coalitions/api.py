@@ -1,0 +1,196 @@
+"""API for coalitions, their members, requirements and vendor answers, under the same
+rules as the pages: a private coalition does not exist (404) for anyone outside it;
+members, requirements and answers are for members; vendor representatives see and
+answer only the requests to their own vendor."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from coalitions import access, requirements, rfi
+from coalitions.models import Coalition, CoalitionMember, Requirement, VendorAnswer, VendorRequest
+from contracts.models import LockInClause
+from vendors.api import _own_vendor
+from vendors.models import Standard
+
+
+class CoalitionSerializer(serializers.ModelSerializer):
+    categories = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    target_vendors = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Coalition
+        fields = [
+            "slug",
+            "name",
+            "goal",
+            "type",
+            "stage",
+            "visibility",
+            "categories",
+            "target_vendors",
+            "participation_criteria",
+            "cost_sharing",
+        ]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = CoalitionMember
+        fields = ["organization", "role", "status", "decided_at"]
+
+
+class RequirementSerializer(serializers.ModelSerializer):
+    standards = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=Standard.objects.all(), required=False
+    )
+    clauses = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=LockInClause.objects.all(), required=False
+    )
+
+    class Meta:
+        model = Requirement
+        fields = ["id", "number", "priority", "text", "standards", "clauses"]
+        read_only_fields = ["id", "number"]
+
+
+class MemberRequirementSerializer(RequirementSerializer):
+    votes_for = serializers.IntegerField(read_only=True)
+    votes_against = serializers.IntegerField(read_only=True)
+
+    class Meta(RequirementSerializer.Meta):
+        fields = [*RequirementSerializer.Meta.fields, "votes_for", "votes_against"]
+
+
+class VendorAnswerSerializer(serializers.ModelSerializer):
+    vendor = serializers.SlugRelatedField(
+        source="request.vendor", slug_field="slug", read_only=True
+    )
+    requirement = serializers.IntegerField(source="requirement.number", read_only=True)
+
+    class Meta:
+        model = VendorAnswer
+        fields = ["vendor", "requirement", "answer", "comment", "answered_at"]
+
+
+class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Coalitions the caller may see: every public one and the private ones of the
+    caller's organisations. ``members``, ``requirements`` (POST: add one) and
+    ``vendor-answers`` are for members only."""
+
+    serializer_class = CoalitionSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return access.visible_coalitions(self.request.user).prefetch_related(
+            "categories", "target_vendors"
+        )
+
+    def _member_coalition(self):
+        coalition = self.get_object()
+        if not access.is_member(self.request.user, coalition):
+            raise NotFound()
+        return coalition
+
+    @action(detail=True, serializer_class=MemberSerializer)
+    def members(self, request, slug=None):
+        coalition = self._member_coalition()
+        memberships = coalition.members.select_related("organization").order_by(
+            "organization__name"
+        )
+        return Response(MemberSerializer(memberships, many=True).data)
+
+    @extend_schema(methods=["POST"], request=RequirementSerializer)
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=MemberRequirementSerializer,
+    )
+    def requirements(self, request, slug=None):
+        coalition = self._member_coalition()
+        if request.method == "GET":
+            found = requirements.requirement_list(coalition)
+            return Response(MemberRequirementSerializer(found, many=True).data)
+        membership = access.acting_membership(request.user, coalition)
+        if membership is None:
+            raise NotFound()
+        data = RequirementSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            requirement = requirements.add_requirement(
+                coalition, organization=membership.organization, **data.validated_data
+            )
+        except ValidationError as error:
+            return Response({"detail": error.messages}, status=400)
+        return Response(RequirementSerializer(requirement).data, status=201)
+
+    @action(detail=True, url_path="vendor-answers", serializer_class=VendorAnswerSerializer)
+    def vendor_answers(self, request, slug=None):
+        coalition = self._member_coalition()
+        answers = (
+            VendorAnswer.objects.filter(request__coalition=coalition)
+            .select_related("request__vendor", "requirement")
+            .order_by("requirement__number", "request__vendor__name")
+        )
+        return Response(VendorAnswerSerializer(answers, many=True).data)
+
+
+class VendorRequestSerializer(serializers.ModelSerializer):
+    coalition = serializers.CharField(source="coalition.name", read_only=True)
+    requirements = serializers.SerializerMethodField()
+    answers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = VendorRequest
+        fields = ["id", "coalition", "invited_at", "answered_at", "requirements", "answers"]
+
+    def get_requirements(self, vendor_request) -> list[dict]:
+        found = vendor_request.coalition.requirements.prefetch_related("standards", "clauses")
+        return RequirementSerializer(found.order_by("number"), many=True).data
+
+    def get_answers(self, vendor_request) -> list[dict]:
+        return [
+            {"requirement": a.requirement_id, "answer": a.answer, "comment": a.comment}
+            for a in vendor_request.answers.all()
+        ]
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    requirement = serializers.IntegerField(help_text="Requirement id")
+    answer = serializers.ChoiceField(choices=VendorAnswer.Answer.choices)
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=3000)
+
+
+@extend_schema(responses={200: VendorRequestSerializer(many=True)})
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def vendor_request_list(request):
+    """The caller's vendor's requests from coalitions: requirements and own answers."""
+    found = rfi.requests_for_vendor(_own_vendor(request)).prefetch_related("answers")
+    return Response(VendorRequestSerializer(found, many=True).data)
+
+
+@extend_schema(request=AnswerInputSerializer(many=True), responses={200: VendorRequestSerializer})
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def vendor_request_answers(request, pk):
+    """Answer (or change answers to) requirements of a request to the caller's vendor;
+    all or nothing."""
+    vendor_request = get_object_or_404(rfi.requests_for_vendor(_own_vendor(request)), pk=pk)
+    data = AnswerInputSerializer(data=request.data, many=True)
+    data.is_valid(raise_exception=True)
+    answers = {
+        row["requirement"]: (row["answer"], row.get("comment", "")) for row in data.validated_data
+    }
+    try:
+        rfi.save_answers(vendor_request, answers)
+    except ValidationError as error:
+        return Response({"detail": error.messages}, status=400)
+    return Response(VendorRequestSerializer(vendor_request).data)

@@ -1,0 +1,115 @@
+"""Demand articulation: a coalition's shared, numbered list of requirements with MoSCoW
+priorities, links to standards and lock-in clauses, members' comments and one vote per
+member organisation. Callers check who may act (coalitions.access)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
+
+from coalitions.models import Coalition, Requirement, RequirementComment, RequirementVote
+
+Stage = Coalition.Stage
+# Requirements are settled once the negotiation starts: vendors answered these.
+OPEN_STAGES = (Stage.FORMING, Stage.REQUIREMENTS, Stage.CONSULTATION)
+
+
+def _require_open(coalition):
+    if coalition.stage not in OPEN_STAGES:
+        raise ValidationError(
+            _("The requirements can no longer change in stage “%(stage)s”.")
+            % {"stage": coalition.get_stage_display()}
+        )
+
+
+@transaction.atomic
+def add_requirement(coalition, *, organization, text, priority, standards=(), clauses=()):
+    _require_open(coalition)
+    # Lock the coalition row so two members adding at once get distinct numbers.
+    Coalition.objects.select_for_update().filter(pk=coalition.pk).first()
+    last = coalition.requirements.aggregate(last=Max("number"))["last"] or 0
+    requirement = Requirement(
+        coalition=coalition,
+        number=last + 1,
+        text=text.strip(),
+        priority=priority,
+        proposed_by=organization,
+    )
+    requirement.full_clean()
+    requirement.save()
+    requirement.standards.set(standards)
+    requirement.clauses.set(clauses)
+    return requirement
+
+
+@transaction.atomic
+def update_requirement(requirement, *, text, priority, standards=(), clauses=()):
+    _require_open(requirement.coalition)
+    requirement.text, requirement.priority = text.strip(), priority
+    requirement.full_clean()
+    requirement.save(update_fields=["text", "priority"])
+    requirement.standards.set(standards)
+    requirement.clauses.set(clauses)
+    return requirement
+
+
+@transaction.atomic
+def delete_requirement(requirement):
+    _require_open(requirement.coalition)
+    requirement.delete()
+
+
+def comment(requirement, *, organization, user, text):
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write a comment first."))
+    return RequirementComment.objects.create(
+        requirement=requirement, organization=organization, author=user, text=text[:3000]
+    )
+
+
+def vote(requirement, *, organization, choice):
+    if choice not in RequirementVote.Choice.values:
+        raise ValidationError(_("Vote for or against."))
+    _require_open(requirement.coalition)
+    found, _created = RequirementVote.objects.update_or_create(
+        requirement=requirement, organization=organization, defaults={"choice": choice}
+    )
+    return found
+
+
+def requirement_list(coalition):
+    """The requirements with their standards, clauses and vote and comment counts, in a
+    fixed number of queries whatever their number."""
+    return (
+        coalition.requirements.annotate(
+            votes_for=Count("votes", filter=Q(votes__choice="for"), distinct=True),
+            votes_against=Count("votes", filter=Q(votes__choice="against"), distinct=True),
+            comment_count=Count("comments", distinct=True),
+        )
+        .select_related("proposed_by")
+        .prefetch_related("standards", "clauses")
+        .order_by("number")
+    )
+
+
+def export_rows(coalition):
+    """Headers and rows for the requirements sheet sent to vendors (no member data)."""
+    headers = [
+        _("No."),
+        _("Priority"),
+        _("Requirement"),
+        _("Standards"),
+        _("Lock-in clauses"),
+    ]
+    rows = [
+        [
+            r.number,
+            r.get_priority_display(),
+            r.text,
+            ", ".join(str(s) for s in r.standards.all()),
+            ", ".join(c.display_name for c in r.clauses.all()),
+        ]
+        for r in coalition.requirements.prefetch_related("standards", "clauses").order_by("number")
+    ]
+    return headers, rows
