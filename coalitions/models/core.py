@@ -4,6 +4,7 @@ coalition moves through a dated lifecycle that only its coordinators advance."""
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -81,6 +82,9 @@ class Coalition(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("coalition_detail", kwargs={"slug": self.slug})
 
 
 class CoalitionMember(models.Model):
