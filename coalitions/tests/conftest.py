@@ -4,6 +4,7 @@ from coalitions import services
 from coalitions.models import Coalition
 from portal.models import Membership
 from portal.tests.factories import OrganizationFactory, member
+from search.tests.conftest import search_index  # noqa: F401 - the real engine's indices
 from vendors.tests.factories import LeafCategoryFactory
 
 

@@ -2,6 +2,7 @@
 to the right organisations' users, one message per address, after the change commits."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from coalitions import services
 from coalitions.tests.conftest import join
@@ -62,6 +63,6 @@ def test_stage_change_goes_to_every_member_user(
 def test_nothing_is_sent_when_the_change_fails(
     coalition, hospital, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         services.advance(coalition, "closed", user=coalition.created_by)
     assert mailoutbox == []
