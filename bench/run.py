@@ -263,6 +263,31 @@ def bench_scores(database, on_database, seed):
     )
 
 
+def coalitions_national(database_url, seed):
+    seed_national(database_url, seed)
+    return _figures(_child_env(database_url), "bench/coalitions_bench.py")
+
+
+def bench_coalitions(database, on_database, seed):
+    f = on_database(lambda url: coalitions_national(url, seed))
+    for name, label in (
+        ("coalition_detail", "coalition overview page (demand, savings, 15% check)"),
+        ("coalition_requirements", "coalition requirements page"),
+        ("coalition_vendors", "coalition vendor answers page (side by side)"),
+    ):
+        page = f[name]
+        record(
+            label,
+            database,
+            f"median {page['median_ms']:.0f} ms, p95 {page['p95_ms']:.0f} ms, "
+            f"{page['queries']} queries (first request {page['cold_ms']:.0f} ms)",
+            f"{f['members']} members, {f['requirements']} requirements, "
+            f"{f['vendors']} vendors' answers (national dataset)",
+            "< 300 ms",
+            page["p95_ms"] < 300,
+        )
+
+
 def bench_list(database, on_database, contracts):
     f = on_database(lambda url: run_child(url, "list", str(contracts)))
     record(
@@ -282,6 +307,7 @@ OPERATIONS = {
     "search": lambda database, on, args: bench_search(database, on, args.seed),
     "prices": lambda database, on, args: bench_prices(database, on, args.seed),
     "scores": lambda database, on, args: bench_scores(database, on, args.seed),
+    "coalitions": lambda database, on, args: bench_coalitions(database, on, args.seed),
 }
 
 

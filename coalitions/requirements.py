@@ -2,9 +2,11 @@
 priorities, links to standards and lock-in clauses, members' comments and one vote per
 member organisation. Callers check who may act (coalitions.access)."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from coalitions.models import Coalition, Requirement, RequirementComment, RequirementVote
@@ -80,17 +82,32 @@ def vote(requirement, *, organization, choice):
 
 def requirement_list(coalition):
     """The requirements with their standards, clauses and vote and comment counts, in a
-    fixed number of queries whatever their number."""
-    return (
-        coalition.requirements.annotate(
-            votes_for=Count("votes", filter=Q(votes__choice="for"), distinct=True),
-            votes_against=Count("votes", filter=Q(votes__choice="against"), distinct=True),
-            comment_count=Count("comments", distinct=True),
-        )
-        .select_related("proposed_by")
+    fixed number of queries whatever their number (counts are grouped separately: a
+    join of votes and comments would multiply rows)."""
+    found = list(
+        coalition.requirements.select_related("proposed_by")
         .prefetch_related("standards", "clauses")
         .order_by("number")
     )
+    votes = Counter()
+    for requirement_id, choice, n in (
+        RequirementVote.objects.filter(requirement__coalition=coalition)
+        .values_list("requirement_id", "choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        votes[requirement_id, choice] = n
+    comments = dict(
+        RequirementComment.objects.filter(requirement__coalition=coalition)
+        .values_list("requirement_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for requirement in found:
+        requirement.votes_for = votes[requirement.pk, RequirementVote.Choice.FOR]
+        requirement.votes_against = votes[requirement.pk, RequirementVote.Choice.AGAINST]
+        requirement.comment_count = comments.get(requirement.pk, 0)
+    return found
 
 
 def export_rows(coalition):

@@ -5,6 +5,8 @@ the answers side by side; a vendor sees only its own."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from coalitions import notifications
@@ -68,19 +70,39 @@ def save_answers(vendor_request, answers):
 
 
 def answer_matrix(coalition):
-    """(vendor requests, [(requirement, [answer or None per request])]) in two queries
-    plus the requirements'."""
+    """(vendor requests, [(requirement number, text, cells html)]) in three queries.
+    The cells of a row are rendered here: 500 requirements by 20 vendors is 10,000 cells,
+    too many for the template language within the page's time budget."""
     requests = list(coalition.vendor_requests.select_related("vendor").order_by("vendor__name"))
     position = {r.pk: i for i, r in enumerate(requests)}
-    by_requirement = {}
-    for answer in VendorAnswer.objects.filter(request__coalition=coalition):
-        cells = by_requirement.setdefault(answer.requirement_id, [None] * len(requests))
-        cells[position[answer.request_id]] = answer
+    labels = dict(VendorAnswer.Answer.choices)
+    cells = {}
+    for requirement_id, request_id, answer, comment in VendorAnswer.objects.filter(
+        request__coalition=coalition
+    ).values_list("requirement_id", "request_id", "answer", "comment"):
+        row = cells.setdefault(requirement_id, [None] * len(requests))
+        row[position[request_id]] = (str(labels[answer]), comment)
     rows = [
-        (requirement, by_requirement.get(requirement.pk, [None] * len(requests)))
-        for requirement in coalition.requirements.order_by("number")
+        (number, text, _cells_html(cells.get(pk, [None] * len(requests))))
+        for pk, number, text in coalition.requirements.order_by("number").values_list(
+            "pk", "number", "text"
+        )
     ]
     return requests, rows
+
+
+def _cells_html(cells):
+    parts = []
+    for cell in cells:
+        if cell is None:
+            parts.append("<td>–</td>")
+        elif cell[1]:
+            parts.append(
+                f'<td>{escape(cell[0])}<br><span class="note">{escape(cell[1])}</span></td>'
+            )
+        else:
+            parts.append(f"<td>{escape(cell[0])}</td>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
 
 
 def answer_summary(coalition):
