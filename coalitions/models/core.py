@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from portal.models import Organization
@@ -98,7 +99,7 @@ class CoalitionMember(models.Model):
     class Status(models.TextChoices):
         INVITED = "invited", _("Invited")
         REQUESTED = "requested", _("Asked to join")
-        ACTIVE = "active", _("Member")
+        ACTIVE = "active", pgettext_lazy("coalition membership", "Active")
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left")
 

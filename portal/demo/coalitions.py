@@ -5,6 +5,7 @@ two hospitals. About a third of the care providers are findable as partners."""
 import random
 
 from django.db import transaction
+from django.db.models import Count
 
 from coalitions import requirements, rfi, services
 from coalitions.models import Coalition
@@ -64,8 +65,13 @@ def seed_demo_coalitions(seed=7):
             standards=[bgz] if bgz and "BgZ" in text else [],
             clauses=[clauses[c] for c in clause_codes if c in clauses],
         )
-    vendor = Vendor.objects.filter(products__category=category).order_by("slug").first()
-    if vendor:
+    # The two vendors with most contracts in the category (the demo's leverancier.a/b).
+    leading = (
+        Vendor.objects.filter(contracts__category=category)
+        .annotate(n=Count("contracts"))
+        .order_by("-n", "slug")[:2]
+    )
+    for vendor in leading:
         rfi.invite_vendor(public, vendor, user=None)
     private = services.create_coalition(
         coordinator=hospitals[1],
