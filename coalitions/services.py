@@ -186,9 +186,10 @@ def cost_shares(total, weights):
     return shares
 
 
-def member_weights(coalition, *, year):
+def member_weights(coalition, *, year=None):
     """Each active member's (not observers') weight under the coalition's cost-sharing
-    model; a member without the figure weighs 0."""
+    model, from its size in ``year`` (default: its latest); without the figure it
+    weighs 0."""
     from portal.models import OrganizationSize
 
     members = coalition.members.filter(status=Status.ACTIVE).exclude(role=Role.OBSERVER)
@@ -198,9 +199,26 @@ def member_weights(coalition, *, year):
     if model == Coalition.CostSharing.VOLUME:
         return {m.organization_id: m.volume or Decimal(0) for m in members}
     column = {"fte": "fte", "beds": "beds", "revenue": "revenue_eur"}[model]
-    sizes = dict(
-        OrganizationSize.objects.filter(
-            organization__in=[m.organization_id for m in members], year=year
-        ).values_list("organization_id", column)
-    )
-    return {m.organization_id: Decimal(sizes.get(m.organization_id) or 0) for m in members}
+    sizes = OrganizationSize.objects.filter(
+        organization__in=[m.organization_id for m in members]
+    ).order_by("organization_id", "year")
+    if year is not None:
+        sizes = sizes.filter(year=year)
+    latest = dict(sizes.values_list("organization_id", column))  # the last year wins
+    return {m.organization_id: Decimal(latest.get(m.organization_id) or 0) for m in members}
+
+
+def member_cost_shares(coalition):
+    """{organisation id: share in euros} of the coalition's shared cost, or {}."""
+    if coalition.shared_cost is None:
+        return {}
+    return cost_shares(coalition.shared_cost, member_weights(coalition))
+
+
+@transaction.atomic
+def set_volume(membership, volume):
+    if volume is not None and volume < 0:
+        raise ValidationError(_("The volume cannot be negative."))
+    membership.volume = volume
+    membership.save(update_fields=["volume"])
+    return membership

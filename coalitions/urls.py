@@ -9,6 +9,12 @@ urlpatterns = [
     path("coalities/<slug:slug>/fase/", pages.coalition_advance, name="coalition_advance"),
     path("coalities/<slug:slug>/uitnodigen/", pages.coalition_invite, name="coalition_invite"),
     path("coalities/<slug:slug>/deelnemen/", pages.coalition_request, name="coalition_request"),
+    # Before the member actions: "volume" would match their <slug:action>.
+    path(
+        "coalities/<slug:slug>/leden/<int:pk>/volume/",
+        pages.membership_volume,
+        name="coalition_member_volume",
+    ),
     path(
         "coalities/<slug:slug>/leden/<int:pk>/<slug:action>/",
         pages.membership_action,

@@ -100,6 +100,7 @@ def matrix(world):
             {"slug": "geheim", "pk": 1, "action": "vertrekken"},
             only(set(), denied=405),
         ),
+        "coalition_member_volume": ({"slug": "geheim", "pk": 1}, only(set(), denied=405)),
         # the private coalition's members' pages: org-b only; 404 for everyone else
         "coalition_requirements": ({"slug": "geheim"}, only(COALITION_B)),
         "coalition_requirements_export": ({"slug": "geheim", "fmt": "xlsx"}, only(COALITION_B)),

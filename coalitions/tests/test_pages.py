@@ -114,3 +114,29 @@ def test_private_coalitions_are_invisible_outside(client, orgs, who):
     listed = "Samen EPD" in client.get(reverse("coalition_list")).content.decode()
     status = client.get(reverse("coalition_detail", args=["samen-epd"])).status_code
     assert (listed, status) == ((True, 200) if who == "member" else (False, 404))
+
+
+def test_members_see_each_members_share_of_the_cost(client, orgs):
+    """EUR 1,000 by volume 1:3 -> 250.00 and 750.00; the coordinator sets volumes."""
+    from decimal import Decimal
+
+    from coalitions.tests.conftest import join
+
+    coordinator = member(orgs["coord"], username="coord-user")
+    coalition = create(client, coordinator, "private")
+    Coalition.objects.filter(pk=coalition.pk).update(
+        cost_sharing="volume", shared_cost=Decimal("1000.00")
+    )
+    zh = join(coalition, orgs["zh"])
+    own = coalition.members.get(organization=orgs["coord"])
+    url = "coalition_member_volume"
+    client.post(reverse(url, args=["samen-epd", own.pk]), {"volume": "1"})
+    client.post(reverse(url, args=["samen-epd", zh.pk]), {"volume": "3,0"})
+    html = client.get(reverse("coalition_detail", args=["samen-epd"])).content.decode()
+    members = html[html.index('id="members"') :]
+    assert "€ 250,00" in members and "€ 750,00" in members
+    buyer = member(orgs["zh"], username="zh-user")
+    client.force_login(buyer)  # a member, not a coordinator
+    assert client.post(reverse(url, args=["samen-epd", zh.pk]), {"volume": "9"}).status_code == 404
+    response = client.get(reverse("coalition_detail", args=["samen-epd"]))
+    assert "€ 750,00" in response.content.decode()

@@ -1,6 +1,8 @@
 """Coalition pages. A private coalition does not exist for non-members (404); a
 public one shows its summary to anyone and its members and history to members only."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -98,13 +100,18 @@ def coalition_detail(request, slug):
     }
     if member:
         context.update(member_context(request.user, coalition, "overview"))
+        shares = services.member_cost_shares(coalition)
+        members = list(memberships.order_by("organization__name"))
+        for membership in members:
+            membership.cost_share = shares.get(membership.organization_id)
         context.update(
-            members=memberships.order_by("organization__name"),
+            members=members,
             own_membership_ids=set(
                 memberships.filter(
                     organization__in=editable, status=CoalitionMember.Status.ACTIVE
                 ).values_list("pk", flat=True)
             ),
+            cost_shares=shares,
             history=coalition.stage_changes.all(),
             next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
             demand=aggregated_demand(coalition),
@@ -195,4 +202,20 @@ def membership_action(request, slug, pk, action):
     if action == "vertrekken" or not access.is_member(request.user, coalition):
         if coalition.visibility == Coalition.Visibility.PRIVATE:
             return redirect("coalition_list")
+    return redirect("coalition_detail", slug=slug)
+
+
+@login_required
+@require_POST
+def membership_volume(request, slug, pk):
+    coalition = coordinator_only(request.user, get_object_or_404(Coalition, slug=slug))
+    membership = get_object_or_404(coalition.members, pk=pk)
+    raw = request.POST.get("volume", "").strip().replace(",", ".")
+    try:
+        volume = Decimal(raw) if raw else None
+    except InvalidOperation:
+        messages.error(request, _("Enter the volume as a number."))
+    else:
+        if report(request, lambda: services.set_volume(membership, volume)):
+            messages.success(request, _("Volume saved."))
     return redirect("coalition_detail", slug=slug)
