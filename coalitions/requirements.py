@@ -10,6 +10,7 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from coalitions.models import Coalition, Requirement, RequirementComment, RequirementVote
+from portal.translation import localized
 
 Stage = Coalition.Stage
 # Requirements are settled once the negotiation starts: vendors answered these.
@@ -80,14 +81,38 @@ def vote(requirement, *, organization, choice):
     return found
 
 
+def _names(through, coalition, fields, label):
+    """{requirement id: "name, name"} for a requirement's linked standards or clauses,
+    read as plain values (no model instances: a list may hold hundreds)."""
+    names = {}
+    for requirement_id, *parts in (
+        through.objects.filter(requirement__coalition=coalition)
+        .order_by(*fields)
+        .values_list("requirement_id", *fields)
+    ):
+        name = label(*parts)
+        names[requirement_id] = (
+            f"{names[requirement_id]}, {name}" if requirement_id in names else name
+        )
+    return names
+
+
 def requirement_list(coalition):
-    """The requirements with their standards, clauses and vote and comment counts, in a
-    fixed number of queries whatever their number (counts are grouped separately: a
-    join of votes and comments would multiply rows)."""
-    found = list(
-        coalition.requirements.select_related("proposed_by")
-        .prefetch_related("standards", "clauses")
-        .order_by("number")
+    """The requirements with the names of their standards and clauses and their vote
+    and comment counts, in a fixed number of queries whatever their number (counts are
+    grouped separately: a join of votes and comments would multiply rows)."""
+    found = list(coalition.requirements.order_by("number"))
+    standards = _names(
+        Requirement.standards.through,
+        coalition,
+        ["standard__name", "standard__version"],
+        lambda name, version: f"{name} {version}".strip(),  # as Standard.__str__
+    )
+    clauses = _names(
+        Requirement.clauses.through,
+        coalition,
+        ["lockinclause__sort_order", "lockinclause__name", "lockinclause__name_en"],
+        lambda _order, dutch, english: localized(dutch, english),  # as display_name
     )
     votes = Counter()
     for requirement_id, choice, n in (
@@ -104,6 +129,8 @@ def requirement_list(coalition):
         .order_by()
     )
     for requirement in found:
+        requirement.standard_names = standards.get(requirement.pk, "")
+        requirement.clause_names = clauses.get(requirement.pk, "")
         requirement.votes_for = votes[requirement.pk, RequirementVote.Choice.FOR]
         requirement.votes_against = votes[requirement.pk, RequirementVote.Choice.AGAINST]
         requirement.comment_count = comments.get(requirement.pk, 0)
@@ -112,21 +139,9 @@ def requirement_list(coalition):
 
 def export_rows(coalition):
     """Headers and rows for the requirements sheet sent to vendors (no member data)."""
-    headers = [
-        _("No."),
-        _("Priority"),
-        _("Requirement"),
-        _("Standards"),
-        _("Lock-in clauses"),
-    ]
+    headers = [_("No."), _("Priority"), _("Requirement"), _("Standards"), _("Lock-in clauses")]
     rows = [
-        [
-            r.number,
-            r.get_priority_display(),
-            r.text,
-            ", ".join(str(s) for s in r.standards.all()),
-            ", ".join(c.display_name for c in r.clauses.all()),
-        ]
-        for r in coalition.requirements.prefetch_related("standards", "clauses").order_by("number")
+        [r.number, r.get_priority_display(), r.text, r.standard_names, r.clause_names]
+        for r in requirement_list(coalition)
     ]
     return headers, rows
