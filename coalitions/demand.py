@@ -118,13 +118,20 @@ def _year_rows(coalition, year, today):
     return frames
 
 
+@dataclass(frozen=True)
+class Size:
+    fte: Decimal
+    beds: int | None
+
+
 def _latest_sizes(organization_ids):
-    latest = {}
-    for size in OrganizationSize.objects.filter(organization_id__in=organization_ids).order_by(
-        "organization_id", "year"
-    ):
-        latest[size.organization_id] = size
-    return latest
+    """{organisation id: Size} from each organisation's latest reported year."""
+    rows = (
+        OrganizationSize.objects.filter(organization_id__in=organization_ids)
+        .order_by("organization_id", "year")
+        .values_list("organization_id", "fte", "beds")
+    )
+    return {org: Size(fte, beds) for org, fte, beds in rows}  # the last year wins
 
 
 def disclosed_total(spend_by_org, rules):
