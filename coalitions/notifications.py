@@ -33,6 +33,12 @@ def send_notification(subject, body, organization_ids, editors_only=True):
     return send_mass_mail(messages, fail_silently=False)
 
 
+@task()
+def send_to_addresses(subject, body, addresses):
+    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in addresses]
+    return send_mass_mail(messages, fail_silently=False)
+
+
 def _enqueue(subject, body, organization_ids, editors_only):
     try:
         send_notification.enqueue(subject, body, organization_ids, editors_only)
@@ -136,3 +142,40 @@ def vendor_answered(vendor_request):
         % {"vendor": vendor_request.vendor.name},
         coordinator_ids(coalition),
     )
+
+
+def vendor_invited(vendor_request):
+    """To the vendor's representatives: a link to the answer form, nothing about the
+    coalition's members."""
+    from vendors.models import VendorRepresentative
+
+    coalition, vendor = vendor_request.coalition, vendor_request.vendor
+    addresses = sorted(
+        VendorRepresentative.objects.filter(vendor=vendor, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        link = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "vendor_request_answer", args=[vendor_request.pk]
+        )
+        subject = _("The coalition %(name)s asks you to answer its requirements") % {
+            "name": coalition.name
+        }
+        body = (
+            _(
+                "A coalition of care providers asks %(vendor)s to answer its requirements "
+                "(complies, partly or no, with a comment)."
+            )
+            % {"vendor": vendor.name}
+            + f"\n\n{link}\n"
+        )
+
+    def enqueue():
+        try:
+            send_to_addresses.enqueue(str(subject), body, addresses)
+        except Exception as err:  # the invitation has committed; never fail it
+            logger.warning("Could not queue the vendor invitation mail: %s", err)
+
+    if addresses:
+        transaction.on_commit(enqueue)

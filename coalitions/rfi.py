@@ -30,6 +30,7 @@ def invite_vendor(coalition, vendor, *, user):
     )
     if not created:
         raise ValidationError(_("This vendor was already asked."))
+    notifications.vendor_invited(request)
     return request
 
 

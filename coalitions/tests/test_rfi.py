@@ -91,6 +91,21 @@ def test_a_vendor_sees_the_requirements_and_answers_them(
     assert "beantwoordde" in mailoutbox[0].subject
 
 
+def test_the_vendors_representatives_are_told_by_email(
+    client, coalition, setup, mailoutbox, django_capture_on_commit_callbacks
+):
+    setup["reps"]["a"].email = "rep@leverancier-a.invalid"
+    setup["reps"]["a"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client, setup)
+    [mail] = mailoutbox
+    assert mail.to == ["rep@leverancier-a.invalid"]
+    assert "Samen EPD" in mail.subject and "beantwoorden" in mail.subject
+    request = coalition.vendor_requests.get()
+    assert f"/leverancier/uitvragen/{request.pk}/" in mail.body
+    assert "Ziekenhuis Geheim" not in mail.body
+
+
 def test_another_vendor_cannot_open_the_request(client, coalition, setup):
     invite(client, setup)
     request = coalition.vendor_requests.get()
