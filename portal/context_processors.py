@@ -2,6 +2,14 @@ from portal.selectors import memberships_of
 
 
 def portal(request):
-    """The current user's memberships, for the navigation."""
+    """The current user's memberships and whether the market monitor is theirs, for the
+    navigation."""
+    from prices.monitor.access import may_see_monitor
+
     user = getattr(request, "user", None)
-    return {"my_memberships": memberships_of(user) if user is not None else []}
+    if user is None:
+        return {"my_memberships": [], "sees_market_monitor": False}
+    return {
+        "my_memberships": memberships_of(user),
+        "sees_market_monitor": lambda: may_see_monitor(user),  # evaluated only when used
+    }

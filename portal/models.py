@@ -226,6 +226,7 @@ class HomePage(Page):
         "portal.ContentPage",
         "portal.CodeOfConductPage",
         "coalitions.CoalitionDirectoryPage",
+        "prices.MarketBalancePage",
     ]
     max_count = 1
 

@@ -47,6 +47,7 @@ def main():
         scheduled = (
             (DAY_SECONDS, ["send_renewal_reminders"]),
             (DAY_SECONDS, ["refresh_benchmarks"]),
+            (DAY_SECONDS, ["refresh_market_monitor"]),
             (60, ["search_sync"]),
         )
         for seconds, command in scheduled:

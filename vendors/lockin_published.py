@@ -27,13 +27,17 @@ class PublishedLockIn:
 
 
 def _contract_risks(vendor, today, method):
+    """Every running contract of ``vendor`` (of all vendors when None) with its lock-in
+    risk (0-1), computed in bulk; and the contracts' product links."""
     weights = {**DEFAULT_WEIGHTS, **method.weights}
     share = weights["lock_in"]
     running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
+    own_running = running if vendor is None else running.filter(vendor=vendor)
     contracts = pd.DataFrame.from_records(
-        running.filter(vendor=vendor).values(
+        own_running.values(
             "id",
             "organization_id",
+            "vendor_id",
             "category_id",
             "initial_term_months",
             "auto_renewal",
@@ -42,10 +46,9 @@ def _contract_risks(vendor, today, method):
     )
     if contracts.empty:
         return contracts, pd.DataFrame(columns=["contract_id", "product_id"])
-    ids = contracts["id"].tolist()
     clause_count = LockInClause.objects.count() or 1
     answered = pd.DataFrame.from_records(
-        ContractClause.objects.filter(contract_id__in=ids).values("contract_id", "answer")
+        ContractClause.objects.filter(contract__in=own_running).values("contract_id", "answer")
     )
     if answered.empty:
         answered = pd.DataFrame(columns=["contract_id", "answer"])
@@ -62,48 +65,57 @@ def _contract_risks(vendor, today, method):
         + np.where(notice >= 12, 1.0, np.where(notice >= 6, 0.5, 0.0))
     ) / 3
     links = pd.DataFrame.from_records(
-        Contract.products.through.objects.filter(contract_id__in=ids).values(
+        Contract.products.through.objects.filter(contract__in=own_running).values(
             "contract_id", "product_id"
         )
     )
     if links.empty:
         links = pd.DataFrame(columns=["contract_id", "product_id"])
-    scores = dict(
-        InteroperabilityScore.objects.filter(method=method, product__vendor=vendor).values_list(
-            "product_id", "score"
-        )
-    )
+    method_scores = InteroperabilityScore.objects.filter(method=method)
+    if vendor is not None:
+        method_scores = method_scores.filter(product__vendor=vendor)
+    scores = dict(method_scores.values_list("product_id", "score"))
     links["score"] = links["product_id"].map(lambda p: float(scores[p]) if p in scores else None)
     product_mean = links.dropna(subset=["score"]).groupby("contract_id")["score"].mean()
-    vendor_mean = InteroperabilityScore.objects.filter(
-        method=method, product__vendor=vendor
-    ).aggregate(mean=Avg("score"))["mean"]
+    vendor_mean = {
+        v: float(mean)
+        for v, mean in method_scores.values("product__vendor")
+        .annotate(mean=Avg("score"))
+        .values_list("product__vendor", "mean")
+    }
     interop_score = contracts["id"].map(product_mean)
-    if vendor_mean is not None:
-        interop_score = interop_score.fillna(float(vendor_mean))
+    interop_score = interop_score.fillna(contracts["vendor_id"].map(vendor_mean))
     interoperability = (1 - interop_score / 100).fillna(1.0)
     customers = dict(
         running.values("category_id")
         .annotate(n=Count("organization", distinct=True))
         .values_list("category_id", "n")
     )
-    own = dict(
-        running.filter(vendor=vendor)
-        .values("category_id")
+    own = {
+        (v, c): n
+        for v, c, n in own_running.values("vendor_id", "category_id")
         .annotate(n=Count("organization", distinct=True))
-        .values_list("category_id", "n")
-    )
-    market = contracts["category_id"].map(
-        lambda c: (
-            min(1.0, own.get(c, 0) / customers[c] / weights["dominant_share"])
+        .values_list("vendor_id", "category_id", "n")
+    }
+    pairs = list(zip(contracts["vendor_id"], contracts["category_id"], strict=True))
+    market = pd.Series(
+        [
+            min(1.0, own.get((v, c), 0) / customers[c] / weights["dominant_share"])
             if customers.get(c)
             else 0.0
-        )
+            for v, c in pairs
+        ],
+        index=contracts.index,
     )
-    switched = set(
-        VendorSwitch.objects.filter(from_vendor=vendor).values_list("category_id", flat=True)
+    switches = (
+        VendorSwitch.objects.all()
+        if vendor is None
+        else VendorSwitch.objects.filter(from_vendor=vendor)
     )
-    switching = contracts["category_id"].map(lambda c: 0.0 if c in switched else 1.0)
+    switched = set(switches.values_list("from_vendor_id", "category_id"))
+    switching = pd.Series(
+        [0.0 if pair in switched else 1.0 for pair in pairs], index=contracts.index
+    )
     contracts["risk"] = (
         share["clauses"] * clauses
         + share["structure"] * structure

@@ -80,4 +80,15 @@ def ensure_demo_pages():
         )
         home.add_child(instance=directory)
         directory.save_revision().publish()
+    from prices.models import MarketBalancePage
+
+    if not MarketBalancePage.objects.exists():
+        balance = MarketBalancePage(
+            title="Marktbalans",
+            slug="marktbalans",
+            intro="<p>Hoe geconcentreerd is de markt voor zorg-ICT? Per productcategorie het "
+            "aandeel van leveranciers naar aantal klanten en de ontwikkeling over tien jaar.</p>",
+        )
+        home.add_child(instance=balance)
+        balance.save_revision().publish()
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

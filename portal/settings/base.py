@@ -169,6 +169,13 @@ PRICE_YEARS_BACK = 5
 # Category publications kept in each process's memory (the shared cache holds more).
 PRICE_PUBLICATIONS_IN_MEMORY = 24
 
+# Market monitor: years of history, and the sector references for ICT spend as a share
+# of revenue (hospitals: IZT benchmark 2025, ../shared/seeds/000_2d868506abe415cf.txt).
+MARKET_YEARS = 10
+MARKET_SPEND_REFERENCES = dict.fromkeys(
+    ["academic_hospital", "top_clinical_hospital", "general_hospital"], 0.058
+)
+
 # Coalitions: above this share of the purchasing market the portal warns and asks for
 # the competition-law checklist (ACM guidance); uploads of members' documents.
 COALITION_MARKET_SHARE_LIMIT = 0.15

@@ -1,0 +1,175 @@
+"""The contract-level table the market monitor computes from, read once and cached.
+
+One row per care provider's contract active in the last MARKET_YEARS years (and at
+least PRICE_MIN_AGE_DAYS old, as for the price benchmarks): vendor, leaf and main
+category, dates, automatic renewal, its yearly cost in cents (prices.normalise, as the
+benchmarks) and the organisation's sector and province; beside it the organisations'
+sizes per year, the clause answers and the switches away from contracts."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from threading import Lock
+
+import pandas as pd
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import BigIntegerField, F
+from django.db.models.functions import Cast, Round
+from django.utils import timezone
+
+from contracts.models import Contract, ContractClause, ContractLine, VendorSwitch
+from portal.models import Organization, OrganizationSize
+from prices.facts import _per_contract
+from prices.models import DataVersion
+from vendors.models import ProductCategory
+
+
+def market_years(today):
+    return list(range(today.year - settings.MARKET_YEARS + 1, today.year + 1))
+
+
+@dataclass
+class MarketData:
+    today: date
+    years: list
+    contracts: pd.DataFrame
+    sizes: pd.DataFrame  # organization_id, year, fte, beds, revenue
+    agreed: pd.DataFrame  # contract_id, code: the protective clauses contracts include
+    switched_from: frozenset  # ids of contracts followed by another vendor's
+    vendor_names: dict
+    categories: dict  # id -> (slug, name, parent id or None)
+
+    def in_category(self, category_id):
+        """Contracts of a leaf category, or of all leaves of a main category."""
+        c = self.contracts
+        return c[(c["category_id"] == category_id) | (c["main_id"] == category_id)]
+
+
+def _frame(queryset, columns):
+    rows = queryset.order_by().values_list(*columns.values())
+    return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def load(today):
+    years = market_years(today)
+    cutoff = today - timedelta(days=settings.PRICE_MIN_AGE_DAYS)
+    counted = {
+        "organization__type": Organization.Type.CARE_PROVIDER,
+        "start_date__lte": min(cutoff, date(years[-1], 12, 31)),
+        "end_date__gte": date(years[0], 1, 1),
+    }
+    contracts = _frame(
+        Contract.objects.filter(**counted),
+        {
+            "contract_id": "id",
+            "organization_id": "organization_id",
+            "vendor": "vendor_id",
+            "category_id": "category_id",
+            "main_id": "category__parent_id",
+            "start_date": "start_date",
+            "end_date": "end_date",
+            "auto_renewal": "auto_renewal",
+            "sector": "organization__sector",
+            "province": "organization__province",
+        },
+    )
+    through = {f"contract__{key}": value for key, value in counted.items()}
+    lines = _frame(
+        ContractLine.objects.filter(**through).annotate(
+            amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
+            quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
+        ),
+        {
+            "contract_id": "contract_id",
+            "cost_type": "cost_type",
+            "amount_cents": "amount_cents",
+            "quantity_hundredths": "quantity_hundredths",
+            "frequency": "frequency",
+            "unit": "unit",
+            "initial_term_months": "contract__initial_term_months",
+        },
+    )
+    if lines.empty:
+        contracts["cents"] = 0
+    else:
+        _by_type, overall = _per_contract(lines)
+        cents = overall.set_index("contract_id")["cents"]
+        contracts["cents"] = contracts["contract_id"].map(cents).fillna(0).astype("int64")
+    for column in ("sector", "province"):  # compared often: categories are fast
+        contracts[column] = contracts[column].astype("category")
+    for column in ("start_date", "end_date"):
+        contracts[column] = pd.to_datetime(contracts[column])
+    contracts["start_year"] = contracts["start_date"].dt.year
+    contracts["end_year"] = contracts["end_date"].dt.year
+    contracts["main_id"] = contracts["main_id"].fillna(contracts["category_id"]).astype("int64")
+    sizes = _frame(
+        OrganizationSize.objects.filter(
+            organization__type=Organization.Type.CARE_PROVIDER, year__in=years
+        ),
+        {
+            "organization_id": "organization_id",
+            "year": "year",
+            "fte": "fte",
+            "beds": "beds",
+            "revenue": "revenue_eur",
+        },
+    )
+    for column in ("fte", "beds", "revenue"):
+        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+    agreed = _frame(
+        ContractClause.objects.filter(**through, answer=ContractClause.Answer.YES),
+        {"contract_id": "contract_id", "code": "clause__code"},
+    )
+    agreed["code"] = agreed["code"].astype("category")
+    switched_from = frozenset(
+        VendorSwitch.objects.exclude(from_contract=None).values_list("from_contract_id", flat=True)
+    )
+    from vendors.models import Vendor
+
+    return MarketData(
+        today=today,
+        years=years,
+        contracts=contracts,
+        sizes=sizes,
+        agreed=agreed,
+        switched_from=switched_from,
+        vendor_names=dict(Vendor.objects.values_list("pk", "name")),
+        categories={
+            c.pk: (c.slug, str(c), c.parent_id)
+            for c in ProductCategory.objects.select_related("parent")
+        },
+    )
+
+
+_local = {}
+_lock = Lock()
+
+
+def data_key(today):
+    # Any contract or organisation write bumps one of these versions (prices.versioning).
+    versions = repr(sorted(DataVersion.objects.values_list("scope", "version")))
+    digest = hashlib.sha256(versions.encode()).hexdigest()[:16]
+    return f"market:v1:{today.isoformat()}:{settings.MARKET_YEARS}:{digest}"
+
+
+def market_data(today=None):
+    """The market table as of ``today``, rebuilt after any write that changes it."""
+    today = today or timezone.localdate()
+    key = data_key(today)
+    with _lock:
+        if key in _local:
+            return _local[key]
+    data = cache.get(key)
+    if data is None:
+        data = load(today)
+        cache.set(key, data, timeout=24 * 3600)
+    with _lock:
+        _local.clear()  # one table per process is enough
+        _local[key] = data
+    return data
+
+
+def clear_local():
+    with _lock:
+        _local.clear()

@@ -1,0 +1,125 @@
+"""The market monitor for policy staff: a dashboard per category with filters and
+ten-year trends, CSV/XLSX exports and a printable report. Only policy analysts and site
+administrators reach these pages (403 for everyone else)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from portal.choices import Province, Sector
+from portal.spreadsheets import table_download
+from prices.monitor.access import may_see_monitor
+from prices.monitor.compute import BASES, category_report
+from prices.monitor.data import market_data
+from prices.monitor.tables import dashboard_tables, percent, report_rows
+from vendors.models import ProductCategory
+
+
+def _choices(request):
+    """The filters from the query string; unknown values fall back to the defaults."""
+    data = market_data()
+    categories = ProductCategory.objects.select_related("parent").order_by("parent__name", "name")
+    slug = request.GET.get("categorie") or "epd-ziekenhuis"
+    category = categories.filter(slug=slug).first() or categories.first()
+    if category is None:
+        raise Http404
+    try:
+        year = int(request.GET.get("jaar", data.today.year))
+    except ValueError:
+        year = data.today.year
+    year = year if year in data.years else data.today.year
+    sector = request.GET.get("sector", "")
+    province = request.GET.get("provincie", "")
+    basis = request.GET.get("basis", "value")
+    return {
+        "categories": categories,
+        "category": category,
+        "year": year,
+        "years": data.years,
+        "sector": sector if sector in Sector.values else "",
+        "province": province if province in Province.values else "",
+        "basis": basis if basis in BASES else "value",
+    }
+
+
+def _report(request):
+    if not may_see_monitor(request.user):
+        raise PermissionDenied(_("The market monitor is for policy staff."))
+    chosen = _choices(request)
+    report = category_report(
+        chosen["category"].pk,
+        year=chosen["year"],
+        sector=chosen["sector"],
+        province=chosen["province"],
+        basis=chosen["basis"],
+    )
+    return chosen, report
+
+
+def _charts(report):
+    """What the charts draw (static/js/market-charts.js): vendor shares this year and
+    the ten-year trends of the HHI and the switching rate."""
+    return {
+        "shares": [
+            {"vendor": v["vendor"], "share": percent(v["share"])}
+            for v in report["concentration"]["vendors"]
+        ],
+        "trend": [
+            {
+                "year": t["year"],
+                "hhi": t["hhi"],
+                "cr4": percent(t["cr4"]),
+                "switching": percent(t["switching_rate"]),
+                "customers": t["customers"],
+            }
+            for t in report["trend"]
+        ],
+        "clauses": [
+            {"clause": c["clause"], "share": percent(c["share"])} for c in report["clauses"]
+        ],
+    }
+
+
+@login_required
+def dashboard(request):
+    chosen, report = _report(request)
+    return render(
+        request,
+        "prices/monitor/dashboard.html",
+        {
+            **chosen,
+            "report": report,
+            "charts": _charts(report),
+            **dashboard_tables(report, BASES[chosen["basis"]]),
+            "bases": BASES,
+            "sectors": Sector.choices,
+            "provinces": Province.choices,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def report_print(request):
+    chosen, report = _report(request)
+    rows = report_rows(report, str(chosen["category"]))
+    return render(
+        request,
+        "prices/monitor/report.html",
+        {**chosen, "report": report, "rows": rows},
+    )
+
+
+@login_required
+def export(request, fmt):
+    chosen, report = _report(request)
+    rows = report_rows(report, str(chosen["category"]))
+    return table_download(
+        [_("Section"), _("Measure"), _("Value")],
+        rows,
+        fmt=fmt,
+        filename=f"marktmonitor-{chosen['category'].slug}-{chosen['year']}",
+        sheet_name=_("Market monitor"),
+    )
