@@ -41,8 +41,10 @@ def _fresh_benchmark_cache():
     from django.core.cache import cache
 
     from prices.cache import clear_local
+    from prices.monitor.data import clear_local as clear_market
 
     clear_local()
+    clear_market()
     cache.clear()
     yield
 

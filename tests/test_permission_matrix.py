@@ -32,6 +32,16 @@ EDITORS_A = {"procurement_a", "admin_a"}
 ANY_EDITOR = EDITORS_A | {"procurement_b"}
 CARE_PROVIDERS = MEMBERS_A | {"procurement_b"}
 COALITION_B = {"procurement_b"}  # org-b's private coalition "geheim"
+MONITOR = {"policy_analyst", "superuser"}
+
+
+def api_policy_only(allowed_status):
+    return {
+        **only(set(), denied=403, anonymous=API_ANONYMOUS),
+        **dict.fromkeys(MONITOR, allowed_status),
+    }
+
+
 SEARCH = {200, 503}  # 503 when no engine is reachable; search permissions: search/tests
 LOGIN = 302  # anonymous visitors of a members' page go to the log-in page
 API_ANONYMOUS = 401
@@ -137,6 +147,15 @@ def matrix(world):
         ),
         "price_standing": ({}, only(CARE_PROVIDERS, denied=403)),
         "price_standing_export": ({"fmt": "xlsx"}, only(CARE_PROVIDERS, denied=403)),
+        # the market monitor: policy analysts and site administrators only
+        "market_dashboard": ({}, only(MONITOR, denied=403)),
+        "market_report": ({}, only(MONITOR, denied=403)),
+        "market_export": ({"fmt": "csv"}, only(MONITOR, denied=403)),
+        # concentration by customers is public (400: the query lacks its category)
+        "api_market_concentration": ({}, everyone(400)),
+        "api_market_dynamics": ({}, api_policy_only(400)),
+        "api_market_lock_in": ({}, api_policy_only(400)),
+        "api_market_spending": ({}, api_policy_only(200)),
         "price_methodology": ({}, everyone()),
         "scoring_methodology": ({}, everyone()),
         "compare": ({}, everyone()),

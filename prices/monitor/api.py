@@ -4,7 +4,7 @@ value, beds or FTE and the other measures are for policy staff (403 otherwise)."
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, permission_classes
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -56,6 +56,8 @@ def _selection(request):
 
 
 def _policy_only(request):
+    if not request.user.is_authenticated:
+        raise NotAuthenticated()
     if not may_see_monitor(request.user):
         raise PermissionDenied(_("This part of the market monitor is for policy staff."))
 

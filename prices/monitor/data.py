@@ -171,5 +171,8 @@ def market_data(today=None):
 
 
 def clear_local():
+    from prices.monitor.compute import _risks
+
     with _lock:
         _local.clear()
+        _risks.clear()

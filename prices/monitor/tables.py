@@ -57,14 +57,14 @@ def report_rows(report, category_name):
         )
     )
     rows += [
-        (_("Protective clauses (% of contracts)"), c["clause"], percent(c["share"]))
+        (_("Protective clauses (share of contracts, %)"), c["clause"], percent(c["share"]))
         for c in report["clauses"]
     ]
     for s in report["spending"]:
         label = Sector(s["sector"]).label if s["sector"] in Sector.values else s["sector"]
         rows.append(
             (
-                _("ICT spend as % of revenue (median)"),
+                _("ICT spend as share of revenue (median, %)"),
                 str(label),
                 percent(s["median"], 2) if s["median"] is not None else s["reason"],
             )
