@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prices.disclosure import Rules, cell_statistics
 from prices.monitor import measures
-from prices.monitor.data import data_key, market_data
+from prices.monitor.data import market_data
 
 BASES = {
     "customers": _("number of customer organisations"),
@@ -162,13 +162,13 @@ def _bands(values):
 _risks = {}  # data key -> every running contract's lock-in risk (one table per process)
 
 
-def _contract_risks_all(today):
+def _contract_risks_all(data):
     """Every running contract's lock-in risk, computed as for the vendor pages (in one
     pass over all vendors), once per version of the data."""
     from vendors.lockin_published import _contract_risks
     from vendors.models import ScoringMethod
 
-    key = data_key(today)
+    key, today = data.key, data.today
     if key not in _risks:
         found = cache.get(f"{key}:risks")
         if found is None:
@@ -188,7 +188,7 @@ def lock_in_distribution(category_id, rules, today):
     (only when the figures may be shown)."""
     data = market_data(today)
     categories = {pk for pk, (_s, _n, parent) in data.categories.items() if parent == category_id}
-    rows = _contract_risks_all(data.today)
+    rows = _contract_risks_all(data)
     rows = rows[rows["category_id"].isin(categories | {category_id})]
     per_org = rows.groupby("organization_id")["risk"].mean() * 100
     cell = cell_statistics(
@@ -243,7 +243,7 @@ def public_overview(today=None):
     """For the public market-balance page: per category, concentration by number of
     customers (never value) this year and its trend. Cached with the market table."""
     data = market_data(today)
-    key = f"{data_key(data.today)}:public"
+    key = f"{data.key}:public"
     found = cache.get(key)
     if found is not None:
         return found

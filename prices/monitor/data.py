@@ -7,6 +7,7 @@ benchmarks) and the organisation's sector and province; beside it the organisati
 sizes per year, the clause answers and the switches away from contracts."""
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from threading import Lock
@@ -17,12 +18,15 @@ from django.core.cache import cache
 from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast, Round
 from django.utils import timezone
+from django_tasks import task
 
 from contracts.models import Contract, ContractClause, ContractLine, VendorSwitch
 from portal.models import Organization, OrganizationSize
 from prices.facts import _per_contract
 from prices.models import DataVersion
 from vendors.models import ProductCategory
+
+logger = logging.getLogger(__name__)
 
 
 def market_years(today):
@@ -39,6 +43,8 @@ class MarketData:
     switched_from: frozenset  # ids of contracts followed by another vendor's
     vendor_names: dict
     categories: dict  # id -> (slug, name, parent id or None)
+
+    key: str = ""  # the data versions it was built from (data_key)
 
     def in_category(self, category_id):
         """Contracts of a leaf category, or of all leaves of a main category."""
@@ -142,8 +148,9 @@ def load(today):
     )
 
 
-_local = {}
+_local = {}  # data key -> table; and "latest" -> the most recent table built
 _lock = Lock()
+LATEST = "market:latest"
 
 
 def data_key(today):
@@ -153,21 +160,65 @@ def data_key(today):
     return f"market:v1:{today.isoformat()}:{settings.MARKET_YEARS}:{digest}"
 
 
+def _remember(data):
+    with _lock:
+        _local.clear()  # one table per process is enough
+        _local[data.key] = data
+        _local[LATEST] = data
+
+
+def build(today):
+    """Read the table for the data as it is now and share it with the other processes."""
+    key = data_key(today)
+    data = load(today)
+    data.key = key
+    cache.set(key, data, timeout=24 * 3600)
+    cache.set(LATEST, data, timeout=24 * 3600)
+    _remember(data)
+    return data
+
+
+@task()
+def rebuild_market_table(day):
+    from prices.monitor.compute import _contract_risks_all
+
+    _contract_risks_all(build(date.fromisoformat(day)))  # the lock-in figures too
+
+
+def _previous(today):
+    with _lock:
+        previous = _local.get(LATEST)
+    previous = previous or cache.get(LATEST)
+    return previous if previous is not None and previous.today == today else None
+
+
 def market_data(today=None):
-    """The market table as of ``today``, rebuilt after any write that changes it."""
+    """The market table as of ``today``. After a write the previous table is served
+    while the task worker builds the new one (about 2 s on the national dataset), so the
+    monitor stays fast; without a previous table it is built here."""
     today = today or timezone.localdate()
     key = data_key(today)
     with _lock:
         if key in _local:
             return _local[key]
     data = cache.get(key)
-    if data is None:
-        data = load(today)
-        cache.set(key, data, timeout=24 * 3600)
-    with _lock:
-        _local.clear()  # one table per process is enough
-        _local[key] = data
-    return data
+    if data is not None:
+        _remember(data)
+        return data
+    previous = _previous(today)
+    if previous is None:
+        return build(today)
+    if cache.add(f"{key}:building", 1, timeout=600):
+        try:
+            rebuild_market_table.enqueue(today.isoformat())
+        except Exception as err:  # the previous table still answers
+            logger.warning("Could not queue the market table rebuild: %s", err)
+            cache.delete(f"{key}:building")
+    data = cache.get(key)  # built already when tasks run immediately (tests)
+    if data is not None:
+        _remember(data)
+        return data
+    return previous
 
 
 def clear_local():

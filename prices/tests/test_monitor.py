@@ -196,3 +196,20 @@ def test_public_market_balance_page(client, market):
     table = html[html.index('id="balance"') :]
     assert "5.312" in table or "5.313" in table  # by customers, the public measure
     assert "5.556" not in table  # never by value
+
+
+def test_after_a_write_the_previous_table_answers_until_the_rebuild(market, settings):
+    """With a task worker, a write does not make the next request wait for the rebuild:
+    the previous figures answer, and the rebuilt table replaces them once built."""
+    from django_tasks import default_task_backend
+
+    from prices.monitor.data import market_data, rebuild_market_table
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    before = market_data()
+    market.hospital(500_000, vendor="w")  # bumps the data version
+    assert market_data() is before  # stale, and a rebuild is queued
+    [queued] = [r for r in default_task_backend.results if r.task.func is rebuild_market_table.func]
+    queued.task.call(*queued.args)  # what the worker does
+    after = market_data()
+    assert after is not before and len(after.contracts) == len(before.contracts) + 1
