@@ -11,6 +11,7 @@ from contracts import views as contract_views
 from portal import views as portal_views
 from portal.converters import SpreadsheetFormat
 from portal.health import healthz
+from portal.login import ThrottledAuthenticationForm
 from prices import views as price_views
 from prices.monitor import views as market_views
 from search import views as search_views
@@ -26,7 +27,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.autocomplete, name="search_autocomplete"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisaties/", portal_views.organization_list, name="organization_list"),
     path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),

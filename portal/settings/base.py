@@ -237,7 +237,23 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.throttling.AnonymousAddressThrottle",
+        "portal.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_RATE_ANONYMOUS", "120/min"),
+        "token": os.environ.get("API_RATE_TOKEN", "1200/min"),
+    },
 }
+
+# Log-in: lock-out after repeated failures, sessions that end.
+LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES_PER_ADDRESS = 50
+LOGIN_LOCKOUT_SECONDS = 15 * 60
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledCmsLoginForm"
+SESSION_COOKIE_AGE = 8 * 3600  # a working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SPECTACULAR_SETTINGS = {
     "TITLE": "Zorg-ICT Marktportaal API",
     "DESCRIPTION": "Vendors, products, categories and standards of the Dutch care-ICT market.",

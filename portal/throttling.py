@@ -1,0 +1,22 @@
+"""API rate limits: per token (an organisation's API token or a user's token/session)
+and per address for anonymous callers. Rates are settings (REST_FRAMEWORK
+DEFAULT_THROTTLE_RATES); a caller over the limit gets 429 with Retry-After."""
+
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
+
+
+class AnonymousAddressThrottle(AnonRateThrottle):
+    scope = "anon"
+
+
+class TokenThrottle(SimpleRateThrottle):
+    """One budget per organisation token, else per user."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        if not request.user or not request.user.is_authenticated:
+            return None  # the anonymous throttle applies
+        token = getattr(request.user, "token", None)  # contracts.api_auth.OrganizationPrincipal
+        ident = f"org-token-{token.pk}" if token is not None else f"user-{request.user.pk}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
