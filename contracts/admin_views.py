@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from contracts.forms import ApiTokenForm
-from contracts.models import ContractAuditEvent, OrganizationApiToken
+from contracts.models import AccessLogEntry, ContractAuditEvent, OrganizationApiToken
 from contracts.services import issue_api_token, revoke_api_token
 from portal.permissions import organizations_for
 
@@ -30,6 +30,26 @@ def audit_trail(request, slug):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(
         request, "contracts/audit_trail.html", {"organization": organization, "page": page}
+    )
+
+
+@login_required
+def access_log(request, slug):
+    organization = _administered(request.user, slug)
+    entries = AccessLogEntry.objects.filter(organization=organization)
+    kind = request.GET.get("soort", "")
+    if kind in AccessLogEntry.Kind.values:
+        entries = entries.filter(kind=kind)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "contracts/access_log.html",
+        {
+            "organization": organization,
+            "page": page,
+            "kind": kind,
+            "kinds": AccessLogEntry.Kind.choices,
+        },
     )
 
 

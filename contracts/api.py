@@ -10,6 +10,7 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
+from contracts.access_log import Kind, log_read, log_read_for_user
 from contracts.actors import Actor
 from contracts.api_auth import OrganizationPrincipal, OrganizationTokenAuthentication
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
@@ -104,6 +105,22 @@ class ContractViewSet(viewsets.ModelViewSet):
         *viewsets.ModelViewSet.authentication_classes,
     ]
     permission_classes = [permissions.IsAuthenticated]
+
+    def list(self, request, *args, **kwargs):
+        self._log(request, "list")
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self._log(request, response.data.get("reference", ""))
+        return response
+
+    def _log(self, request, subject):
+        user = request.user
+        if isinstance(user, OrganizationPrincipal):
+            log_read(request, user.organization, Kind.CONTRACT_API, subject)
+        else:
+            log_read_for_user(request, Kind.CONTRACT_API, subject)
 
     def get_queryset(self):
         contracts = Contract.objects.select_related("organization", "vendor", "category")

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contracts.access_log import Kind, log_read
 from contracts.actors import Actor
 from contracts.exporting import export_rows, template_rows, to_csv, to_xlsx
 from contracts.forms import ImportForm
@@ -112,6 +113,7 @@ def contract_export(request, fmt):
         request.user, "contracts.view_contract", Contract.objects.filter(organization=organization)
     )
     data = _render(export_rows(contracts), fmt)
+    log_read(request, organization, Kind.EXPORT, f"contracten.{fmt}")
     record_audit(
         actor=Actor.of_user(request.user),
         organization=organization,

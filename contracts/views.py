@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from contracts.access_log import Kind, log_read
 from contracts.actors import Actor
 from contracts.forms import ClauseChecklistForm, ContractForm, LineFormSet
 from contracts.models import Contract
@@ -66,6 +67,7 @@ def contract_list(request):
 @login_required
 def contract_detail(request, pk):
     contract = contract_for(request.user, pk)
+    log_read(request, contract.organization, Kind.CONTRACT, contract.reference)
     return render(
         request,
         "contracts/contract_detail.html",

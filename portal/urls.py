@@ -110,6 +110,7 @@ urlpatterns = [
     path("contracten/opzegkalender/", radar_views.renewal_radar, name="renewal_radar"),
     path("contracten/opzegkalender.ics", radar_views.renewal_calendar, name="renewal_calendar"),
     path("organisaties/<slug:slug>/audit/", admin_views.audit_trail, name="contract_audit"),
+    path("organisaties/<slug:slug>/toegangslog/", admin_views.access_log, name="access_log"),
     path("organisaties/<slug:slug>/api-tokens/", admin_views.api_tokens, name="api_tokens"),
     path(
         "organisaties/<slug:slug>/api-tokens/<int:pk>/intrekken/",

@@ -66,9 +66,16 @@ def _explore(request, viewer):
     return result
 
 
+def _log(request, viewer, subject):
+    from contracts.access_log import Kind, log_read_for_user
+
+    log_read_for_user(request, Kind.BENCHMARK, subject, organization=viewer.organization)
+
+
 @login_required
 def explorer(request):
     viewer = _viewer(request)
+    _log(request, viewer, request.GET.get("categorie", ""))
     context = _explore(request, viewer)
     if context["rows"] is not None:
         context["chart"] = chart_data(context["rows"], context["base"].metric)
@@ -86,6 +93,7 @@ def _figure(value, metric):
 @login_required
 def explorer_export(request, fmt):
     viewer = _viewer(request)
+    _log(request, viewer, f"export.{fmt}")
     context = _explore(request, viewer)
     if context["rows"] is None:
         raise Http404
@@ -162,6 +170,7 @@ def _standing_context(request):
 @login_required
 def standing(request):
     context = _standing_context(request)
+    _log(request, context["viewer"], "mijn-positie")
     context["export_query"] = request.GET.urlencode()
     return render(request, "prices/standing.html", context)
 
@@ -169,6 +178,7 @@ def standing(request):
 @login_required
 def standing_export(request, fmt):
     context = _standing_context(request)
+    _log(request, context["viewer"], f"mijn-positie.{fmt}")
     if context["standings"] is None:
         raise Http404
     metric = context["metric"]

@@ -3,7 +3,6 @@ token and per anonymous address."""
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 from rest_framework.test import APIClient
 
 from portal.tests.factories import OrganizationFactory, UserFactory, member

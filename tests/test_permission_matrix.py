@@ -93,6 +93,7 @@ def matrix(world):
         "renewal_radar": ({}, only(set(ROLES) - {"anonymous"})),
         "renewal_calendar": ({}, only(set(ROLES) - {"anonymous"})),
         "contract_audit": ({"slug": "org-a"}, only({"admin_a"})),
+        "access_log": ({"slug": "org-a"}, only({"admin_a"})),
         "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
         "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
         "coalition_list": ({}, everyone()),

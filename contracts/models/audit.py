@@ -42,3 +42,36 @@ class ContractAuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.contract_reference} ({self.actor_label})"
+
+
+class AccessLogEntry(models.Model):
+    """A read of sensitive data (a contract, benchmarks, an export, the market monitor),
+    logged for the organisation whose data it was or whose user read it; the
+    organisation's admins read the log."""
+
+    class Kind(models.TextChoices):
+        CONTRACT = "contract", _("Contract page")
+        CONTRACT_API = "contract_api", _("Contracts through the API")
+        EXPORT = "export", _("Export")
+        BENCHMARK = "benchmark", _("Price benchmarks")
+        MARKET = "market", _("Market monitor")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="access_log"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    actor_label = models.CharField(_("by"), max_length=150)
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    path = models.CharField(_("address"), max_length=500)
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self):
+        return f"{self.actor_label}: {self.get_kind_display()} {self.subject}"

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from contracts.access_log import Kind, log_read_for_user
 from portal.choices import Province, Sector
 from portal.spreadsheets import table_download
 from prices.monitor.access import may_see_monitor
@@ -48,6 +49,7 @@ def _report(request):
     if not may_see_monitor(request.user):
         raise PermissionDenied(_("The market monitor is for policy staff."))
     chosen = _choices(request)
+    log_read_for_user(request, Kind.MARKET, request.get_full_path())
     report = category_report(
         chosen["category"].pk,
         year=chosen["year"],
