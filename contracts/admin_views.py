@@ -1,13 +1,19 @@
-"""Pages for an organisation's admins: the contract audit trail and API tokens."""
+"""Pages for an organisation's admins: the contract audit trail, the access log, API
+tokens, and downloading or deleting all of the organisation's data."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from contracts import ownership
+from contracts.access_log import Kind, log_read
+from contracts.actors import Actor
 from contracts.forms import ApiTokenForm
 from contracts.models import AccessLogEntry, ContractAuditEvent, OrganizationApiToken
 from contracts.services import issue_api_token, revoke_api_token
@@ -51,6 +57,58 @@ def access_log(request, slug):
             "kinds": AccessLogEntry.Kind.choices,
         },
     )
+
+
+@login_required
+def organisation_data(request, slug):
+    """The admin's page to download or delete all of the organisation's data."""
+    organization = _administered(request.user, slug)
+    if request.method == "POST":
+        if request.POST.get("confirm", "").strip() != organization.name:
+            messages.error(request, _("Type the organisation's name exactly to confirm."))
+        else:
+            try:
+                counts = ownership.delete_organisation_data(
+                    organization, actor=Actor.of_user(request.user)
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Deleted: %(contracts)s contracts, %(imports)s imports, %(coalitions)s "
+                        "coalition memberships."
+                    )
+                    % {
+                        "contracts": counts["contracts"],
+                        "imports": counts["imports"],
+                        "coalitions": counts["coalition_memberships"],
+                    },
+                )
+        return redirect("organisation_data", slug=slug)
+    return render(
+        request,
+        "contracts/organisation_data.html",
+        {
+            "organization": organization,
+            "contracts": organization.contracts.count(),
+            "imports": organization.contract_imports.count(),
+            "memberships": organization.coalition_memberships.count(),
+        },
+    )
+
+
+@login_required
+def organisation_data_export(request, slug):
+    organization = _administered(request.user, slug)
+    log_read(request, organization, Kind.EXPORT, "alle-gegevens.zip")
+    response = HttpResponse(ownership.export_archive(organization), content_type="application/zip")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="gegevens-{organization.slug}-{stamp}.zip"'
+    )
+    return response
 
 
 @login_required

@@ -111,6 +111,16 @@ urlpatterns = [
     path("contracten/opzegkalender.ics", radar_views.renewal_calendar, name="renewal_calendar"),
     path("organisaties/<slug:slug>/audit/", admin_views.audit_trail, name="contract_audit"),
     path("organisaties/<slug:slug>/toegangslog/", admin_views.access_log, name="access_log"),
+    path(
+        "organisaties/<slug:slug>/gegevens/",
+        admin_views.organisation_data,
+        name="organisation_data",
+    ),
+    path(
+        "organisaties/<slug:slug>/gegevens/export.zip",
+        admin_views.organisation_data_export,
+        name="organisation_data_export",
+    ),
     path("organisaties/<slug:slug>/api-tokens/", admin_views.api_tokens, name="api_tokens"),
     path(
         "organisaties/<slug:slug>/api-tokens/<int:pk>/intrekken/",

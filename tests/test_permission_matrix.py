@@ -94,6 +94,8 @@ def matrix(world):
         "renewal_calendar": ({}, only(set(ROLES) - {"anonymous"})),
         "contract_audit": ({"slug": "org-a"}, only({"admin_a"})),
         "access_log": ({"slug": "org-a"}, only({"admin_a"})),
+        "organisation_data": ({"slug": "org-a"}, only({"admin_a"})),
+        "organisation_data_export": ({"slug": "org-a"}, only({"admin_a"})),
         "api_tokens": ({"slug": "org-a"}, only({"admin_a"})),
         "api_token_revoke": ({"slug": "org-a", "pk": 1}, only(set(), denied=405)),
         "coalition_list": ({}, everyone()),
