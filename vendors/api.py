@@ -20,7 +20,7 @@ from vendors.models import Product, ProductCategory, ScoringMethod, Standard, Ve
 
 
 class ProductCategorySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = ProductCategory
@@ -56,7 +56,7 @@ class ReplySerializer(serializers.Serializer):
 
 
 class VendorSerializer(serializers.ModelSerializer):
-    parent_group = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent_group = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     score = serializers.SerializerMethodField(help_text="Mean of its products' live scores")
     signed_code_of_conduct = serializers.SerializerMethodField()
     reply = serializers.SerializerMethodField()
