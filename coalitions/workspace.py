@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from coalitions.models import Document, DocumentVersion, Message
+from portal.storage import save_upload
 
 
 def check_upload(upload):
@@ -37,7 +38,7 @@ def add_document_version(coalition, *, title, upload, user, organization):
         uploaded_by=user,
         organization=organization,
     )
-    version.file.save(upload.name, upload, save=False)
+    save_upload(version.file, upload.name, upload)
     try:
         with transaction.atomic():
             document, _created = Document.objects.get_or_create(coalition=coalition, title=title)

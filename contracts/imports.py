@@ -11,6 +11,7 @@ from contracts.importing.loading import save_drafts
 from contracts.importing.reading import ImportFileError, read_table
 from contracts.importing.validate import validate_rows
 from contracts.models import ContractImport
+from portal.storage import save_upload
 
 
 def store_upload(*, organization, user, name, data, dry_run=False):
@@ -18,8 +19,12 @@ def store_upload(*, organization, user, name, data, dry_run=False):
     contract_import = ContractImport(
         organization=organization, uploaded_by=user, original_name=name[:255], dry_run=dry_run
     )
-    contract_import.file.save(name, ContentFile(data), save=False)
-    contract_import.save()
+    save_upload(contract_import.file, name, ContentFile(data))
+    try:
+        contract_import.save()
+    except Exception:
+        contract_import.file.delete(save=False)  # no file without its record
+        raise
     return contract_import
 
 

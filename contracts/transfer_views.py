@@ -17,6 +17,7 @@ from contracts.models import Contract, ContractAuditEvent, ContractImport
 from contracts.services import record_audit
 from portal.permissions import objects_for_user, organizations_for
 from portal.spreadsheets import CONTENT_TYPES
+from portal.storage import UploadNotStored
 
 
 def _download(data, filename, fmt):
@@ -45,20 +46,24 @@ def import_upload(request):
             )
         else:
             data = upload.read()
-            contract_import = store_upload(
-                organization=form.cleaned_data["organization"],
-                user=request.user,
-                name=upload.name,
-                data=data,
-                dry_run=form.cleaned_data["dry_run"],
-            )
-            rows = count_rows(data, upload.name)
-            if rows and rows > settings.CONTRACT_IMPORT_BACKGROUND_ROWS:
-                ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=rows)
-                transaction.on_commit(lambda: run_import_task.enqueue(contract_import.pk))
+            try:
+                contract_import = store_upload(
+                    organization=form.cleaned_data["organization"],
+                    user=request.user,
+                    name=upload.name,
+                    data=data,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except UploadNotStored as error:
+                form.add_error("file", error.messages[0])
             else:
-                run_import(contract_import)
-            return redirect("contract_import_detail", pk=contract_import.pk)
+                rows = count_rows(data, upload.name)
+                if rows and rows > settings.CONTRACT_IMPORT_BACKGROUND_ROWS:
+                    ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=rows)
+                    transaction.on_commit(lambda: run_import_task.enqueue(contract_import.pk))
+                else:
+                    run_import(contract_import)
+                return redirect("contract_import_detail", pk=contract_import.pk)
     recent = ContractImport.objects.filter(organization__in=organizations).select_related(
         "uploaded_by", "organization"
     )[:10]
