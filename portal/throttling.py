@@ -2,14 +2,23 @@
 and per address for anonymous callers. Rates are settings (REST_FRAMEWORK
 DEFAULT_THROTTLE_RATES); a caller over the limit gets 429 with Retry-After."""
 
+from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
 
-class AnonymousAddressThrottle(AnonRateThrottle):
+class LiveRates:
+    """Read the rate from the settings at each request (DRF reads them once), so a
+    change of settings, in tests or at run time, applies."""
+
+    def get_rate(self):
+        return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][self.scope]
+
+
+class AnonymousAddressThrottle(LiveRates, AnonRateThrottle):
     scope = "anon"
 
 
-class TokenThrottle(SimpleRateThrottle):
+class TokenThrottle(LiveRates, SimpleRateThrottle):
     """One budget per organisation token, else per user."""
 
     scope = "token"
