@@ -10,7 +10,10 @@ from django_elasticsearch_dsl import Document, fields
 
 from search.analysis import folded, folded_prefix, text_analyzer
 
-INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+INDEX_SETTINGS = {
+    "number_of_shards": settings.SEARCH_INDEX_SHARDS,
+    "number_of_replicas": settings.SEARCH_INDEX_REPLICAS,
+}
 
 
 def index_name(kind):

@@ -212,13 +212,17 @@ DEFAULT_FROM_EMAIL = "noreply@zorg-ict-marktportaal.invalid"
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "elasticsearch")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = "zorgict"
+# One shard is plenty for this data; replicas need a multi-node cluster (deploy/README).
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 SEARCH_TIMEOUT_SECONDS = 2
 # Real Elasticsearch has a Dutch stemmer (osmem has none): "contracten" also finds
 # "contract". Off unless the engine is Elasticsearch.
 SEARCH_DUTCH_STEMMER = SEARCH_ENGINE == "elasticsearch"
 ELASTICSEARCH_DSL = {
     "default": {
-        "hosts": [ELASTICSEARCH_URL],
+        # One node, or a cluster's nodes separated by commas.
+        "hosts": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
         "request_timeout": SEARCH_TIMEOUT_SECONDS,
         **({"node_class": PlainJsonNode} if SEARCH_ENGINE == "osmem" else {}),
     }
