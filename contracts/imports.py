@@ -1,7 +1,11 @@
 """Run a contract import: read, check every row, and save all of it or nothing."""
 
+import logging
+
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -12,6 +16,8 @@ from contracts.importing.reading import ImportFileError, read_table
 from contracts.importing.validate import validate_rows
 from contracts.models import ContractImport
 from portal.storage import save_upload
+
+logger = logging.getLogger(__name__)
 
 
 def store_upload(*, organization, user, name, data, dry_run=False):
@@ -109,7 +115,32 @@ def run_import(contract_import, *, progress=None):
 
 @task()
 def run_import_task(import_id):
-    """Background run for large files; the page polls the import's progress."""
-    run_import(
-        ContractImport.objects.select_related("organization", "uploaded_by").get(pk=import_id)
+    """Background run for large files; the page polls the import's progress. A run that
+    fails midway saves nothing (one transaction) and is tried again, up to
+    CONTRACT_IMPORT_MAX_ATTEMPTS times; then the import is marked failed."""
+    contract_import = ContractImport.objects.select_related("organization", "uploaded_by").get(
+        pk=import_id
     )
+    ContractImport.objects.filter(pk=import_id).update(attempts=F("attempts") + 1)
+    contract_import.refresh_from_db(fields=["attempts"])
+    try:
+        run_import(contract_import)
+    except Exception as err:
+        logger.warning(
+            "Import %s failed (attempt %s): %s", import_id, contract_import.attempts, err
+        )
+        if contract_import.attempts < settings.CONTRACT_IMPORT_MAX_ATTEMPTS:
+            ContractImport.objects.filter(pk=import_id).update(status=ContractImport.Status.PENDING)
+            run_import_task.enqueue(import_id)
+        else:
+            _finish(
+                contract_import,
+                ContractImport.Status.FAILED,
+                errors=[
+                    {
+                        "row": None,
+                        "column": "",
+                        "message": _("The import failed: %(error)s") % {"error": str(err)[:300]},
+                    }
+                ],
+            )

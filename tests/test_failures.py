@@ -73,3 +73,52 @@ def test_a_full_disk_during_an_upload_is_a_clear_error_and_leaves_nothing(
     assert "kon niet worden opgeslagen" in response.content.decode()
     assert not ContractImport.objects.exists()
     assert not storage.exists(failing.partial)
+
+
+def _csv(references):
+    from contracts.exporting import template_rows, to_csv
+
+    row = next(iter(template_rows()))
+    return to_csv([{**row, "kenmerk": ref} for ref in references])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("failures, outcome", [(1, "succeeded"), (3, "failed")])
+def test_a_background_import_that_fails_midway_is_retried_and_saves_nothing_half(
+    reference_data, monkeypatch, failures, outcome
+):
+    """The first attempts write some contracts and then fail: their transaction rolls
+    back; a retry imports everything once; after the last attempt the import fails."""
+    from contracts import imports
+    from contracts.importing import loading
+    from contracts.models import Contract, ContractImport
+    from portal.tests.factories import OrganizationFactory, member
+    from vendors.models import ProductCategory
+    from vendors.tests.factories import ProductFactory
+
+    ProductFactory(category=ProductCategory.objects.get(slug="pacs-vna"))
+    organization = OrganizationFactory(slug="zh")
+    user = member(organization)
+    real_save = loading.save_drafts
+    calls = {"n": 0}
+
+    def failing_save(**kwargs):
+        calls["n"] += 1
+        if calls["n"] <= failures:
+            real_save(**{**kwargs, "drafts": kwargs["drafts"][:1]})  # half written ...
+            raise OSError("connection lost")  # ... then the worker dies
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(imports, "save_drafts", failing_save)
+    upload = imports.store_upload(
+        organization=organization, user=user, name="c.csv", data=_csv(["A-1", "A-2", "A-3"])
+    )
+    imports.run_import_task.enqueue(upload.pk)  # immediate in tests; retries enqueue again
+    upload = ContractImport.objects.get(pk=upload.pk)
+    assert upload.status == outcome
+    references = sorted(Contract.objects.values_list("reference", flat=True))
+    if outcome == "succeeded":
+        assert upload.attempts == 2 and references == ["A-1", "A-2", "A-3"]
+    else:
+        assert upload.attempts == 3 and references == []
+        assert "connection lost" in upload.errors[0]["message"]

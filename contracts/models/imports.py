@@ -20,6 +20,7 @@ class ContractImport(models.Model):
         SUCCEEDED = "succeeded", _("Imported")
         CHECKED = "checked", _("Checked, nothing saved (trial run)")
         REFUSED = "refused", _("Refused")
+        FAILED = "failed", _("Failed; nothing was saved")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="contract_imports"
@@ -40,6 +41,7 @@ class ContractImport(models.Model):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # [{"row", "column", "message"}]
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -52,7 +54,12 @@ class ContractImport(models.Model):
 
     @property
     def is_finished(self):
-        return self.status in (self.Status.SUCCEEDED, self.Status.CHECKED, self.Status.REFUSED)
+        return self.status in (
+            self.Status.SUCCEEDED,
+            self.Status.CHECKED,
+            self.Status.REFUSED,
+            self.Status.FAILED,
+        )
 
     @property
     def percent_done(self):
