@@ -4,7 +4,9 @@ its documented schema, for every operation."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error, response_schema_conformance
@@ -15,7 +17,19 @@ from vendors.tests.factories import ProductFactory
 
 
 @pytest.fixture
-def api_schema(db, reference_data):
+def keep_connection():
+    """Requests through the raw WSGI app close the database connection when they finish
+    (Django's test client switches that off; do the same), which on PostgreSQL would end
+    the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, keep_connection, reference_data):
     organization = OrganizationFactory(slug="fuzz")
     ContractFactory(organization=organization, reference="FUZZ-1")
     ProductFactory(slug="fuzz-product")

@@ -45,8 +45,10 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only for a load test on loopback (bench/load_test.py): plain HTTP cookies.
+_LOOPBACK_HTTP = os.environ.get("LOOPBACK_HTTP_ONLY") == "true"
+SESSION_COOKIE_SECURE = not _LOOPBACK_HTTP
+CSRF_COOKIE_SECURE = not _LOOPBACK_HTTP
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
