@@ -2,7 +2,7 @@
 product's evidence and score; vendor representatives post CapabilityStatements for
 their own products."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -16,7 +16,14 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from vendors.models import Product, ProductCategory, ScoringMethod, Standard, Vendor
+from vendors.models import (
+    Product,
+    ProductCategory,
+    ScoringMethod,
+    Standard,
+    StandardClaim,
+    Vendor,
+)
 
 
 class ProductCategorySerializer(serializers.ModelSerializer):
@@ -117,6 +124,9 @@ class ClaimSerializer(serializers.Serializer):
     evidence = serializers.SerializerMethodField()
 
     def get_evidence(self, claim) -> str:
+        levels = self.context.get("evidence_levels")
+        if levels is not None and claim.pk in levels:
+            return str(levels[claim.pk])
         return str(claim.evidence_level(timezone.localdate()))
 
 
@@ -168,7 +178,11 @@ class ProductSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ScoreSerializer(allow_null=True))
     def get_score(self, product):
-        score = product.scores.filter(method=ScoringMethod.objects.live()).first()
+        scores = self.context.get("scores")
+        if scores is not None:
+            score = scores.get(product.pk)
+        else:
+            score = product.scores.filter(method=ScoringMethod.objects.live()).first()
         return ScoreSerializer(score).data if score else None
 
     @extend_schema_field(LockInSerializer(allow_null=True))
@@ -177,7 +191,11 @@ class ProductSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(CoverageSerializer(allow_null=True))
     def get_capability_statement(self, product):
-        statement = product.capability_statements.order_by("-created_at").first()
+        statements = self.context.get("statements")
+        if statements is not None:
+            statement = statements.get(product.pk)
+        else:
+            statement = product.capability_statements.order_by("-created_at").first()
         return CoverageSerializer(statement).data if statement else None
 
 
@@ -221,8 +239,36 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProductSerializer
     lookup_field = "slug"
 
+    def paginate_queryset(self, queryset):
+        self._page = super().paginate_queryset(queryset)
+        return self._page
+
+    def get_serializer_context(self):
+        """For a list, everything the serializer needs for the page in a few queries."""
+        context = super().get_serializer_context()
+        page = getattr(self, "_page", None)
+        if page:
+            from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
+
+            claims = [claim for product in page for claim in product.claims.all()]
+            context.update(
+                evidence_levels=evidence_levels(claims, timezone.localdate()),
+                scores=live_scores(page),
+                statements=latest_statements(page),
+            )
+        return context
+
     def get_queryset(self):
-        products = Product.objects.select_related("vendor", "category").order_by("name")
+        products = (
+            Product.objects.select_related("vendor", "category")
+            .prefetch_related(
+                Prefetch(
+                    "claims",
+                    queryset=StandardClaim.objects.select_related("standard", "product"),
+                )
+            )
+            .order_by("name")
+        )
         params = self.request.query_params
         if vendor := params.get("vendor"):
             products = products.filter(vendor__slug=vendor)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vendors.evidence_bulk import evidence_levels
 from vendors.lockin_published import published_lock_in
-from vendors.models import InteroperabilityScore, ScoringMethod
+from vendors.models import InteroperabilityScore, ScoringMethod, StandardClaim
 from vendors.scoring import breakdown_rows, vendor_score
 
 COMPONENT_LABELS = {
@@ -34,11 +35,15 @@ class ProductEvidence:
         return breakdown_rows(self.score.breakdown, COMPONENT_LABELS)
 
 
-def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):
+def product_evidence(
+    product, day, method=None, lock_in=None, viewer_organization=None, levels=None
+):
+    """``levels``: evidence levels computed beforehand for many products
+    (vendors.evidence_bulk), else each claim's own."""
     method = method or ScoringMethod.objects.live()
     claims = [
-        (claim, claim.evidence_level(day))
-        for claim in product.claims.select_related("standard").order_by("standard__name")
+        (claim, levels[claim.pk] if levels is not None else claim.evidence_level(day))
+        for claim in product.claims.select_related("standard", "product").order_by("standard__name")
     ]
     certificates = [
         (certificate, certificate.is_valid_on(day))
@@ -63,7 +68,9 @@ def vendor_profile(vendor, day, viewer_organization=None):
     lock_in = published_lock_in(
         vendor, today=day, method=method, viewer_organization=viewer_organization
     )
-    evidence = [product_evidence(p, day, method, lock_in) for p in products]
+    claims = StandardClaim.objects.filter(product__vendor=vendor).select_related("product")
+    levels = evidence_levels(claims, day)
+    evidence = [product_evidence(p, day, method, lock_in, levels=levels) for p in products]
     return {
         "lock_in": lock_in.vendor,
         "evidence": evidence,

@@ -114,3 +114,32 @@ def test_a_used_method_is_never_changed(reference_data):
     bad = ScoringMethod(name="x", weights={**method.weights, "claims": 10})
     with pytest.raises(ValidationError):
         bad.full_clean()
+
+
+def test_bulk_evidence_levels_match_one_by_one(reference_data):
+    """The products API computes the levels of a whole page at once (vendors.evidence_bulk);
+    they must equal each claim's own evidence_level."""
+    from vendors.evidence_bulk import evidence_levels
+
+    product, other = ProductFactory(), ProductFactory()
+    certified = claim(product, "hl7-fhir-r4")
+    certificate(product, "hl7-fhir-r4", until=DAY)
+    confirmed = claim(product, "nictiz-bgz")
+    review(confirmed, ClaimReview.Verdict.CONFIRM)
+    disputed = claim(other, "nictiz-bgz")
+    review(disputed, ClaimReview.Verdict.CONFIRM)
+    review(disputed, ClaimReview.Verdict.DISPUTE)
+    vendor_wide = claim(other, "hl7-fhir-r4")
+    Certificate.objects.create(
+        vendor=other.vendor,
+        standard=Standard.objects.get(code="hl7-fhir-r4"),
+        kind=Certificate.Kind.NICTIZ_QUALIFICATION,
+        issuer="Nictiz",
+        number="Q-2",
+        valid_from=date(2025, 1, 1),
+        valid_until=DAY,
+    )
+    claims = [certified, confirmed, disputed, vendor_wide]
+    for day in (DAY, DAY + timedelta(days=1)):
+        expected = {c.pk: c.evidence_level(day) for c in claims}
+        assert evidence_levels(StandardClaim.objects.select_related("product"), day) == expected
