@@ -126,6 +126,46 @@ def empty_facts():
     return pd.DataFrame(columns=columns)
 
 
+def line_frame(**contract_filter):
+    """The lines of the contracts that ``contract_filter`` (through "contract__") picks,
+    as prices.normalise reads them: two-decimal amounts and quantities as exact
+    integers, rounded in the database (fast)."""
+    return _frame(
+        ContractLine.objects.filter(**contract_filter).annotate(
+            amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
+            quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
+        ),
+        {
+            "contract_id": "contract_id",
+            "cost_type": "cost_type",
+            "amount_cents": "amount_cents",
+            "quantity_hundredths": "quantity_hundredths",
+            "frequency": "frequency",
+            "unit": "unit",
+            "initial_term_months": "contract__initial_term_months",
+        },
+    )
+
+
+def size_frame(years):
+    """Care providers' FTE, beds and revenue per year, as floats (NaN when missing)."""
+    sizes = _frame(
+        OrganizationSize.objects.filter(
+            organization__type=Organization.Type.CARE_PROVIDER, year__in=years
+        ),
+        {
+            "organization_id": "organization_id",
+            "year": "year",
+            "fte": "fte",
+            "beds": "beds",
+            "revenue": "revenue_eur",
+        },
+    )
+    for column in ("fte", "beds", "revenue"):
+        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+    return sizes
+
+
 @dataclass
 class Sources:
     """What the facts are made of, read from the database in one go for one or many
@@ -155,22 +195,7 @@ class Sources:
         )
         contracts["start_year"] = contracts["start_date"].map(lambda d: d.year)
         contracts["end_year"] = contracts["end_date"].map(lambda d: d.year)
-        lines = _frame(
-            ContractLine.objects.filter(**through).annotate(
-                # Two-decimal amounts as exact integers, rounded in the database (fast).
-                amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
-                quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
-            ),
-            {
-                "contract_id": "contract_id",
-                "cost_type": "cost_type",
-                "amount_cents": "amount_cents",
-                "quantity_hundredths": "quantity_hundredths",
-                "frequency": "frequency",
-                "unit": "unit",
-                "initial_term_months": "contract__initial_term_months",
-            },
-        )
+        lines = line_frame(**through)
         products = _frame(
             Contract.products.through.objects.filter(**through),
             {
@@ -183,20 +208,7 @@ class Sources:
             Organization.objects.filter(type=Organization.Type.CARE_PROVIDER),
             {"organization_id": "id", "sector": "sector", "province": "province"},
         )
-        sizes = _frame(
-            OrganizationSize.objects.filter(
-                organization__type=Organization.Type.CARE_PROVIDER, year__in=years
-            ),
-            {
-                "organization_id": "organization_id",
-                "year": "year",
-                "fte": "fte",
-                "beds": "beds",
-                "revenue": "revenue_eur",
-            },
-        )
-        for column in ("fte", "beds", "revenue"):
-            sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+        sizes = size_frame(years)
         return cls(list(years), contracts, lines, products, organisations, sizes)
 
     def of(self, category_ids):

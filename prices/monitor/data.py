@@ -15,14 +15,12 @@ from threading import Lock
 import pandas as pd
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import BigIntegerField, F
-from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django_tasks import task
 
-from contracts.models import Contract, ContractClause, ContractLine, VendorSwitch
-from portal.models import Organization, OrganizationSize
-from prices.facts import _per_contract
+from contracts.models import Contract, ContractClause, VendorSwitch
+from portal.models import Organization
+from prices.facts import _frame, _per_contract, line_frame, size_frame
 from prices.models import DataVersion
 from vendors.models import ProductCategory
 
@@ -52,11 +50,6 @@ class MarketData:
         return c[(c["category_id"] == category_id) | (c["main_id"] == category_id)]
 
 
-def _frame(queryset, columns):
-    rows = queryset.order_by().values_list(*columns.values())
-    return pd.DataFrame.from_records(rows, columns=list(columns))
-
-
 def load(today):
     years = market_years(today)
     cutoff = today - timedelta(days=settings.PRICE_MIN_AGE_DAYS)
@@ -81,21 +74,7 @@ def load(today):
         },
     )
     through = {f"contract__{key}": value for key, value in counted.items()}
-    lines = _frame(
-        ContractLine.objects.filter(**through).annotate(
-            amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
-            quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
-        ),
-        {
-            "contract_id": "contract_id",
-            "cost_type": "cost_type",
-            "amount_cents": "amount_cents",
-            "quantity_hundredths": "quantity_hundredths",
-            "frequency": "frequency",
-            "unit": "unit",
-            "initial_term_months": "contract__initial_term_months",
-        },
-    )
+    lines = line_frame(**through)
     if lines.empty:
         contracts["cents"] = 0
     else:
@@ -109,20 +88,7 @@ def load(today):
     contracts["start_year"] = contracts["start_date"].dt.year
     contracts["end_year"] = contracts["end_date"].dt.year
     contracts["main_id"] = contracts["main_id"].fillna(contracts["category_id"]).astype("int64")
-    sizes = _frame(
-        OrganizationSize.objects.filter(
-            organization__type=Organization.Type.CARE_PROVIDER, year__in=years
-        ),
-        {
-            "organization_id": "organization_id",
-            "year": "year",
-            "fte": "fte",
-            "beds": "beds",
-            "revenue": "revenue_eur",
-        },
-    )
-    for column in ("fte", "beds", "revenue"):
-        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
+    sizes = size_frame(years)
     agreed = _frame(
         ContractClause.objects.filter(**through, answer=ContractClause.Answer.YES),
         {"contract_id": "contract_id", "code": "clause__code"},
