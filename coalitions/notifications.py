@@ -26,17 +26,19 @@ def _addresses(organization_ids, *, editors_only):
     return sorted(set(memberships.values_list("user__email", flat=True)))
 
 
-@task()
-def send_notification(subject, body, organization_ids, editors_only=True):
-    addresses = _addresses(organization_ids, editors_only=editors_only)
+def _send(subject, body, addresses):
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in addresses]
     return send_mass_mail(messages, fail_silently=False)
+
+
+@task()
+def send_notification(subject, body, organization_ids, editors_only=True):
+    return _send(subject, body, _addresses(organization_ids, editors_only=editors_only))
 
 
 @task()
 def send_to_addresses(subject, body, addresses):
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in addresses]
-    return send_mass_mail(messages, fail_silently=False)
+    return _send(subject, body, addresses)
 
 
 def _enqueue(subject, body, organization_ids, editors_only):

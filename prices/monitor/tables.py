@@ -22,7 +22,24 @@ def band_label(band):
     return str(labels.get(band, band))
 
 
-def report_rows(report, category_name):
+def _dynamics(d):
+    """[(measure, value)] of the year's dynamics."""
+    exits = "–" if d["exits"] is None else (", ".join(d["exits"]) or "–")
+    return [
+        (_("Switching rate (%)"), percent(d["switching_rate"])),
+        (_("Contracts ended this year"), d["contracts_ended"]),
+        (_("Entries"), ", ".join(d["entries"]) or "–"),
+        (_("Exits"), exits),
+        (_("Median contract length (months)"), _round(d["median_length_months"])),
+        (_("Automatic renewal (%)"), percent(d["auto_renewal_share"])),
+    ]
+
+
+def _sector_label(code):
+    return Sector(code).label if code in Sector.values else code
+
+
+def report_rows(report):
     """[(section, measure, value)] for the whole report of one category and year."""
     c, d = report["concentration"], report["dynamics"]
     rows = [
@@ -36,18 +53,7 @@ def report_rows(report, category_name):
         (_("Concentration"), "CR4 (%)", percent(c["cr4"])),
     ]
     rows += [(_("Vendor shares (%)"), v["vendor"], percent(v["share"])) for v in c["vendors"]]
-    rows += [
-        (_("Dynamics"), _("Switching rate (%)"), percent(d["switching_rate"])),
-        (_("Dynamics"), _("Contracts ended this year"), d["contracts_ended"]),
-        (_("Dynamics"), _("Entries"), ", ".join(d["entries"]) or "–"),
-        (
-            _("Dynamics"),
-            _("Exits"),
-            "–" if d["exits"] is None else (", ".join(d["exits"]) or "–"),
-        ),
-        (_("Dynamics"), _("Median contract length (months)"), _round(d["median_length_months"])),
-        (_("Dynamics"), _("Automatic renewal (%)"), percent(d["auto_renewal_share"])),
-    ]
+    rows += [(_("Dynamics"), label, value) for label, value in _dynamics(d)]
     value = report["value"]
     rows.append(
         (
@@ -61,11 +67,10 @@ def report_rows(report, category_name):
         for c in report["clauses"]
     ]
     for s in report["spending"]:
-        label = Sector(s["sector"]).label if s["sector"] in Sector.values else s["sector"]
         rows.append(
             (
                 _("ICT spend as share of revenue (median, %)"),
-                str(label),
+                str(_sector_label(s["sector"])),
                 percent(s["median"], 2) if s["median"] is not None else s["reason"],
             )
         )
@@ -92,13 +97,11 @@ def dashboard_tables(report, basis_label):
     c, d = report["concentration"], report["dynamics"]
     for vendor in c["vendors"]:
         vendor["percent"] = percent(vendor["share"])
-    exits = "–" if d["exits"] is None else (", ".join(d["exits"]) or "–")
     spending = []
     for s in report["spending"]:
-        label = Sector(s["sector"]).label if s["sector"] in Sector.values else s["sector"]
         spending.append(
             {
-                "label": label,
+                "label": _sector_label(s["sector"]),
                 "p25": percent(s["p25"], 2),
                 "median": percent(s["median"], 2),
                 "p75": percent(s["p75"], 2),
@@ -111,15 +114,7 @@ def dashboard_tables(report, basis_label):
         "eu_band_label": band_label(c["eu_band"]),
         "us_band_label": band_label(c["us_band"]),
         "cr": [percent(c["cr1"]), percent(c["cr3"]), percent(c["cr4"])],
-        "dynamics_rows": [
-            (_("Switching rate (%)"), percent(d["switching_rate"])),
-            (_("Contracts ended this year"), d["contracts_ended"]),
-            (_("Entries"), ", ".join(d["entries"]) or "–"),
-            (_("Exits"), exits),
-            (_("Median contract length (months)"), _round(d["median_length_months"])),
-            (_("Automatic renewal (%)"), percent(d["auto_renewal_share"])),
-            (_("HHI band (US 2023)"), band_label(c["us_band"])),
-        ],
+        "dynamics_rows": [*_dynamics(d), (_("HHI band (US 2023)"), band_label(c["us_band"]))],
         "clause_rows": [(row["clause"], percent(row["share"])) for row in report["clauses"]],
         "lock_in_bands": [
             {"band": b["band"], "percent": percent(b["share"])}

@@ -106,7 +106,7 @@ def dashboard(request):
 @login_required
 def report_print(request):
     chosen, report = _report(request)
-    rows = report_rows(report, str(chosen["category"]))
+    rows = report_rows(report)
     return render(
         request,
         "prices/monitor/report.html",
@@ -117,7 +117,7 @@ def report_print(request):
 @login_required
 def export(request, fmt):
     chosen, report = _report(request)
-    rows = report_rows(report, str(chosen["category"]))
+    rows = report_rows(report)
     return table_download(
         [_("Section"), _("Measure"), _("Value")],
         rows,
