@@ -49,6 +49,31 @@ def _fresh_benchmark_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_both_factors(monkeypatch):
+    """``force_login`` stands for a complete log-in: for users who need a second factor
+    it also verifies the session with their authenticator app. The real flow (password,
+    then code) is tested through the pages in portal/tests/test_two_factor.py and the
+    browser journeys."""
+    from django.test.client import ClientMixin
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from portal.tests.factories import authenticator_for
+        from portal.two_factor.policy import requires_two_factor
+
+        fresh = type(user).objects.get(pk=user.pk)  # no permission cache left on ``user``
+        if requires_two_factor(fresh):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = authenticator_for(fresh).persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
 @pytest.fixture
 def browser_page():
     """A Chromium page (Debian's /usr/bin/chromium; nothing is downloaded)."""

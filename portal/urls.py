@@ -12,6 +12,7 @@ from portal import views as portal_views
 from portal.converters import SpreadsheetFormat
 from portal.health import healthz
 from portal.login import ThrottledAuthenticationForm
+from portal.two_factor import views as two_factor_views
 from prices import views as price_views
 from prices.monitor import views as market_views
 from search import views as search_views
@@ -33,6 +34,27 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tweestapsverificatie/", two_factor_views.overview, name="two_factor_overview"),
+    path(
+        "account/tweestapsverificatie/instellen/",
+        two_factor_views.setup,
+        name="two_factor_setup",
+    ),
+    path(
+        "account/tweestapsverificatie/controle/",
+        two_factor_views.verify,
+        name="two_factor_verify",
+    ),
+    path(
+        "account/tweestapsverificatie/reservecodes/",
+        two_factor_views.renew_backup_codes,
+        name="two_factor_backup_codes",
+    ),
+    path(
+        "account/tweestapsverificatie/uitzetten/",
+        two_factor_views.switch_off,
+        name="two_factor_switch_off",
+    ),
     path("organisaties/", portal_views.organization_list, name="organization_list"),
     path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),
     path("leveranciers/", vendor_views.vendor_list, name="vendor_list"),

@@ -70,6 +70,13 @@ def matrix(world):
         "search_autocomplete": ({}, everyone(SEARCH)),
         "login": ({}, everyone(200)),
         "logout": ({}, everyone(405)),  # POST only
+        # every log-in manages its own second factor; nobody another's
+        "two_factor_overview": ({}, only(set(ROLES) - {"anonymous"})),
+        "two_factor_setup": ({}, only(set(ROLES) - {"anonymous"})),
+        # already verified, or nothing to verify yet (then: set up): onwards
+        "two_factor_verify": ({}, everyone(302)),
+        "two_factor_backup_codes": ({}, only(set(), denied=405)),
+        "two_factor_switch_off": ({}, only(set(), denied=405)),
         "set_language": ({}, everyone({200, 302})),  # POST sets it; GET goes back
         "organization_list": ({}, everyone()),
         "organization_detail": ({"slug": "org-a"}, everyone()),
@@ -354,3 +361,35 @@ def test_lists_calendars_and_exports_show_only_own_contracts(client, world, role
         assert ("GEHEIM-A" in body) is (role in MEMBERS_A), (url, role)
     export = client.get(reverse("contract_export", args=["csv"]) + "?organisatie=org-a")
     assert (b"GEHEIM-A" in export.content) is (role in MEMBERS_A)
+
+
+# What a log-in that has passed only the password may still reach (portal.two_factor).
+OPEN_BEFORE_SECOND_FACTOR = {
+    "login",
+    "logout",
+    "set_language",
+    "healthz",
+    "two_factor_setup",
+    "two_factor_verify",
+}
+
+
+@pytest.mark.parametrize("role", ["admin_a", "editor", "superuser"])
+def test_a_password_alone_opens_nothing_for_roles_that_need_a_second_factor(client, world, role):
+    assert client.login(username=world["users"][role].username, password="secret-password")
+    setup = reverse("two_factor_setup")
+    failures = []
+    for name, (kwargs, _expected) in matrix(world).items():
+        if name in OPEN_BEFORE_SECOND_FACTOR:
+            continue
+        kwargs = dict(kwargs)
+        url = reverse(name, args=kwargs.pop("args", None), kwargs=kwargs or None)
+        response = client.get(url)
+        held = (
+            response.status_code == 403
+            if url.startswith("/api/")
+            else response.status_code == 302 and response.url.startswith(setup)
+        )
+        if not held:
+            failures.append(f"{name} ({url}): {response.status_code}")
+    assert not failures, "\n".join(failures)

@@ -1,7 +1,9 @@
 """Demo log-ins, one per role. Created only where settings.DEMO_USERS_ENABLED is True
 (dev and test), because their password is printed."""
 
-from dataclasses import dataclass
+import hashlib
+import hmac
+from base64 import b32encode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -13,13 +15,18 @@ from vendors.models import Vendor, VendorRepresentative
 from vendors.services import add_vendor_representative
 
 DEMO_PASSWORD = "demo-portaal-2026"  # noqa: S105 - printed on purpose, dev and test only
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    username: str
-    first_name: str
-    role_label: str
+DEMO_USERNAMES = [
+    "inkoper.a",
+    "inkoper.b",
+    "beheerder.a",
+    "lezer.a",
+    "coordinator",
+    "analist",
+    "leverancier.a",
+    "leverancier.b",
+    "redacteur",
+    "admin",
+]
 
 
 def _first_hospitals():
@@ -69,6 +76,26 @@ def create_demo_users(market):
     admin = _user(User, "admin", "Joost", superuser=True)
     created.append((admin.username, "Site administrator (CMS at /cms/)"))
     return created
+
+
+def demo_authenticator_secrets():
+    """Give the demo users who need a second factor an authenticator app with a known
+    key (printed, like their password); returns [(username, base32 key)]. Put the key
+    in any authenticator app, or run scripts/totp_code.py with it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from portal.two_factor.policy import requires_two_factor
+
+    secrets = []
+    for user in get_user_model().objects.filter(username__in=DEMO_USERNAMES).order_by("pk"):
+        if not requires_two_factor(user):
+            continue
+        key = hmac.new(b"zorg-ict-demo", user.username.encode(), hashlib.sha1).hexdigest()
+        TOTPDevice.objects.get_or_create(
+            user=user, name="demo-app", defaults={"key": key, "confirmed": True}
+        )
+        secrets.append((user.username, b32encode(bytes.fromhex(key)).decode()))
+    return secrets
 
 
 def _user(User, username, first_name, superuser=False):

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_elasticsearch_dsl",
     "guardian",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -257,6 +262,10 @@ LOGIN_MAX_FAILURES = 5
 LOGIN_MAX_FAILURES_PER_ADDRESS = 50
 LOGIN_LOCKOUT_SECONDS = 15 * 60
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledCmsLoginForm"
+# Second factor (portal.two_factor): the name authenticator apps show, and how many
+# single-use backup codes a user gets.
+OTP_TOTP_ISSUER = "Zorg-ICT Marktportaal"
+TWO_FACTOR_BACKUP_CODES = 10
 SESSION_COOKIE_AGE = 8 * 3600  # a working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SPECTACULAR_SETTINGS = {

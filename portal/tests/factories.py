@@ -45,3 +45,23 @@ def size(organization, year=2024, revenue_eur=250_000_000, fte=2_500, beds=300):
     return record_organization_size(
         organization=organization, year=year, revenue_eur=revenue_eur, fte=fte, beds=beds
     )
+
+
+def authenticator_for(user):
+    """The user's confirmed authenticator app (made on first use), as after set-up."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="test-app", confirmed=True)
+
+
+def app_code(device, steps_ahead=0):
+    """The code the user's phone would show (``steps_ahead`` 30-second steps later: a
+    code is accepted once, and one step of clock drift is allowed)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from portal.demo.coalitions import seed_demo_coalitions
 from portal.demo.load import seed_demo_market
 from portal.demo.pages import ensure_demo_pages
-from portal.demo.users import DEMO_PASSWORD, create_demo_users
+from portal.demo.users import DEMO_PASSWORD, create_demo_users, demo_authenticator_secrets
 
 
 class Command(BaseCommand):
@@ -47,3 +47,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo log-ins (password for all: {DEMO_PASSWORD}):")
         for username, description in users:
             self.stdout.write(f"  {username:<15} {description}")
+        self.stdout.write(
+            "\nThese log-ins also ask for a code from an authenticator app with this key "
+            "(or: .venv/bin/python scripts/totp_code.py KEY):"
+        )
+        for username, secret in demo_authenticator_secrets():
+            self.stdout.write(f"  {username:<15} {secret}")

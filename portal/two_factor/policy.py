@@ -1,0 +1,59 @@
+"""Who must use a second factor. Asked on every request of a session that has not
+passed one, so it is answered in one query."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal.models import Membership
+
+
+def _facts(user):
+    cms_access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values("is_staff", "is_superuser")
+        .annotate(
+            organisation_admin=Exists(
+                Membership.objects.filter(
+                    user=OuterRef("pk"), role=Membership.Role.ORGANIZATION_ADMIN
+                )
+            ),
+            cms_through_group=Exists(cms_access.filter(group__user=OuterRef("pk"))),
+            cms_direct=Exists(cms_access.filter(user=OuterRef("pk"))),
+            has_app=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+        )
+        .first()
+        or {}
+    )
+
+
+def _required(facts):
+    return any(
+        facts.get(key)
+        for key in (
+            "is_staff",
+            "is_superuser",
+            "organisation_admin",
+            "cms_through_group",
+            "cms_direct",
+        )
+    )
+
+
+def requires_two_factor(user):
+    """Organisation admins, CMS editors (anyone who may enter /cms/) and staff."""
+    return user.is_authenticated and _required(_facts(user))
+
+
+def must_verify(user):
+    """True when this log-in must still pass the second factor: it is required, or the
+    user switched it on."""
+    if not user.is_authenticated or user.is_verified():
+        return False
+    facts = _facts(user)
+    return _required(facts) or facts["has_app"]
