@@ -1,4 +1,11 @@
-"""Logging sensitive reads for the organisation's admins (contracts/admin_views.py)."""
+"""Logging sensitive reads for the organisation's admins (contracts/admin_views.py), and
+forgetting them after ACCESS_LOG_RETENTION_DAYS (the log holds personal data: who read
+what, when)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
 
 from contracts.models import AccessLogEntry
 from portal.models import Organization
@@ -32,3 +39,14 @@ def log_read_for_user(request, kind, subject="", organization=None):
         return
     for own in Organization.objects.filter(memberships__user_id=request.user.pk):
         log_read(request, own, kind, subject)
+
+
+def purge_old_entries(*, now=None, batch_size=10_000):
+    """Delete entries older than the retention period, in batches so that no single
+    statement holds the table for long. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
+    old = AccessLogEntry.objects.filter(at__lt=cutoff).order_by()
+    deleted = 0
+    while ids := list(old.values_list("pk", flat=True)[:batch_size]):
+        deleted += AccessLogEntry.objects.filter(pk__in=ids).delete()[0]
+    return deleted

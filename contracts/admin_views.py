@@ -1,6 +1,7 @@
 """Pages for an organisation's admins: the contract audit trail, the access log, API
 tokens, and downloading or deleting all of the organisation's data."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -55,6 +56,7 @@ def access_log(request, slug):
             "page": page,
             "kind": kind,
             "kinds": AccessLogEntry.Kind.choices,
+            "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
         },
     )
 

@@ -48,6 +48,7 @@ def main():
             (DAY_SECONDS, ["send_renewal_reminders"]),
             (DAY_SECONDS, ["refresh_benchmarks"]),
             (DAY_SECONDS, ["refresh_market_monitor"]),
+            (DAY_SECONDS, ["purge_access_log"]),
             (60, ["search_sync"]),
         )
         for seconds, command in scheduled:

@@ -130,3 +130,26 @@ def test_a_cms_editor_writes_a_page_and_a_moderator_publishes_it(live_server, br
     page.goto(base + "/aanbesteden-met-open-standaarden/")
     assert page.locator("h1").inner_text() == "Aanbesteden met open standaarden"
     assert "Zo vraagt u FHIR en openEHR uit." in page.content()
+
+
+def test_a_viewer_reads_the_contracts_but_cannot_change_them(
+    live_server, browser_page, reference_data
+):
+    hospital = OrganizationFactory(name="Ziekenhuis Lezen", slug="zh-lezen")
+    contract = ContractFactory(organization=hospital, reference="LEES-001")
+    member(hospital, Membership.Role.VIEWER, username="lezer")
+    page, base = browser_page, live_server.url
+    page.goto(base + reverse("login"))
+    page.fill("#id_username", "lezer")
+    page.fill("#id_password", "secret-password")
+    page.click("form.form button[type=submit]")
+    page.click("text=Mijn contracten")
+    assert page.locator("text=Nieuw contract").count() == 0
+    page.click("text=LEES-001")
+    assert page.locator("h1").inner_text() == "Contract LEES-001"
+    assert page.locator("text=Bewerken").count() == 0
+    page.click("text=Mijn contracten")
+    page.click("text=Opzegkalender")
+    assert "LEES-001" in page.content()
+    refused = page.goto(base + reverse("contract_update", args=[contract.pk]))
+    assert refused.status == 404

@@ -72,3 +72,27 @@ def test_only_the_organisations_admins_read_the_log(client, world):
     assert "GEHEIM-1" in html and "inkoper" in html
     filtered = client.get(url + "?soort=export").content.decode()
     assert "GEHEIM-1" not in filtered
+
+
+def test_reads_older_than_the_retention_are_forgotten_by_the_daily_command(
+    client, world, settings, capsys
+):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.ACCESS_LOG_RETENTION_DAYS = 30
+    client.force_login(world["buyer"])
+    for _ in range(3):
+        client.get(reverse("contract_detail", args=[world["contract"].pk]))
+    old, recent, today = AccessLogEntry.objects.order_by("id")
+    AccessLogEntry.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=31))
+    AccessLogEntry.objects.filter(pk=recent.pk).update(at=timezone.now() - timedelta(days=29))
+
+    call_command("purge_access_log")
+    assert "1 access-log entries older than 30 days deleted" in capsys.readouterr().out
+    assert set(AccessLogEntry.objects.values_list("pk", flat=True)) == {recent.pk, today.pk}
+    client.force_login(world["admin"])
+    page = client.get(reverse("access_log", args=["zh"])).content.decode()
+    assert "worden 30 dagen bewaard" in page

@@ -176,6 +176,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Contract imports
 CONTRACT_IMPORT_MAX_BYTES = 50 * 1024 * 1024
 CONTRACT_IMPORT_MAX_ATTEMPTS = 3  # a background import that fails midway is tried again
+ACCESS_LOG_RETENTION_DAYS = 730  # purge_access_log deletes older reads (daily)
 # Files with more rows than this are imported by a background task with progress.
 CONTRACT_IMPORT_BACKGROUND_ROWS = 2000
 # Disclosure control for price statistics (see prices/disclosure.py). Prudent defaults
