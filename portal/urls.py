@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, register_converter
+from django.urls import include, path, register_converter, reverse_lazy
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from contracts import admin_views, radar_views, transfer_views
 from contracts import views as contract_views
+from portal import account_views
 from portal import views as portal_views
 from portal.converters import SpreadsheetFormat
 from portal.health import healthz
@@ -34,7 +35,39 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("account/tweestapsverificatie/", two_factor_views.overview, name="two_factor_overview"),
+    path("account/", account_views.account, name="account"),
+    path(
+        "account/wachtwoord/",
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),
+        name="password_change",
+    ),
+    path(
+        "account/wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(success_url=reverse_lazy("password_reset_done")),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("password_reset_complete")
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path(
         "account/tweestapsverificatie/instellen/",
         two_factor_views.setup,

@@ -70,8 +70,14 @@ def matrix(world):
         "search_autocomplete": ({}, everyone(SEARCH)),
         "login": ({}, everyone(200)),
         "logout": ({}, everyone(405)),  # POST only
-        # every log-in manages its own second factor; nobody another's
-        "two_factor_overview": ({}, only(set(ROLES) - {"anonymous"})),
+        # every log-in manages its own password and second factor; nobody another's
+        "account": ({}, only(set(ROLES) - {"anonymous"})),
+        "password_change": ({}, only(set(ROLES) - {"anonymous"})),
+        "password_change_done": ({}, only(set(ROLES) - {"anonymous"})),
+        "password_reset": ({}, everyone()),
+        "password_reset_done": ({}, everyone()),
+        "password_reset_confirm": ({"uidb64": "MQ", "token": "set-password"}, everyone()),
+        "password_reset_complete": ({}, everyone()),
         "two_factor_setup": ({}, only(set(ROLES) - {"anonymous"})),
         # already verified, or nothing to verify yet (then: set up): onwards
         "two_factor_verify": ({}, everyone(302)),

@@ -151,7 +151,7 @@ def test_cms_editors_and_staff_are_held_at_the_cms_too(client):
         passed = client.post(held.url, {"code": app_code(device), "next": "/cms/"})
         assert "<li><code>" in passed.content.decode()  # the backup codes
         assert client.get("/cms/").status_code == (200 if user == editor else 302)
-        assert client.get(reverse("two_factor_overview")).status_code == 200
+        assert client.get(reverse("account")).status_code == 200
 
 
 def test_the_api_refuses_a_held_session_but_not_an_organisations_token(client, admin):
@@ -178,7 +178,7 @@ def test_other_roles_need_no_code_but_may_switch_it_on_and_off(client, organisat
     contracts = reverse("contract_list")
     log_in(client, "inkoper")
     assert client.get(contracts).status_code == 200
-    assert "Uit" in client.get(reverse("two_factor_overview")).content.decode()
+    assert "Uit" in client.get(reverse("account")).content.decode()
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=user)
     client.post(SETUP, {"code": app_code(device)})

@@ -1,5 +1,6 @@
 """Hold a password-only log-in at the second factor until it is passed."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -37,4 +38,9 @@ class TwoFactorMiddleware:
     def _is_open(path):
         if path.startswith(OPEN_PREFIXES) or path.startswith(settings.STATIC_URL):
             return True
-        return path in {reverse(name) for name in OPEN_URL_NAMES}
+        return path in _open_paths()
+
+
+@functools.cache
+def _open_paths():
+    return frozenset(reverse(name) for name in OPEN_URL_NAMES)

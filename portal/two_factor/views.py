@@ -106,20 +106,6 @@ def verify(request):
 
 
 @login_required
-def overview(request):
-    user = request.user
-    return render(
-        request,
-        "two_factor/overview.html",
-        {
-            "app_device": services.confirmed_app_device(user),
-            "backup_codes_left": services.backup_codes_left(user),
-            "required": requires_two_factor(user),
-        },
-    )
-
-
-@login_required
 @require_POST
 def renew_backup_codes(request):
     """Only reached by verified sessions (the middleware holds the others)."""
@@ -129,7 +115,7 @@ def renew_backup_codes(request):
     return render(
         request,
         "two_factor/backup_codes.html",
-        {"codes": codes, "next": reverse("two_factor_overview")},
+        {"codes": codes, "next": reverse("account")},
     )
 
 
@@ -141,4 +127,4 @@ def switch_off(request):
     else:
         services.reset_two_factor(user=request.user)
         messages.success(request, _("Two-factor authentication is switched off."))
-    return redirect("two_factor_overview")
+    return redirect("account")
