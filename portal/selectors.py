@@ -1,5 +1,6 @@
 """Reads for site-wide figures and for the current user's organisations."""
 
+from django.core.cache import cache
 from django.db.models import Count
 
 from contracts.models import Contract
@@ -17,9 +18,23 @@ def portal_figures():
         "organizations": sum(by_type.values()),
         "vendors": Vendor.objects.count(),
         "products": Product.objects.count(),
-        "contracts": Contract.objects.count(),
-        "sharing_organizations": Contract.objects.values("organization").distinct().count(),
+        **_contract_figures(),
     }
+
+
+def _contract_figures():
+    """Counted over all contracts, so cached until a contract write bumps a version."""
+    from prices.versioning import digest_of_all
+
+    key = f"portal-figures:v1:{digest_of_all()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "contracts": Contract.objects.count(),
+            "sharing_organizations": Contract.objects.values("organization").distinct().count(),
+        }
+        cache.set(key, figures, timeout=24 * 3600)
+    return figures
 
 
 def memberships_of(user):

@@ -4,6 +4,8 @@ Contract writes go through contracts.services, the importer and the demo seeder,
 call ``bump_categories``; organisations and their size figures are also edited in the
 CMS, so signals cover them."""
 
+import hashlib
+
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
@@ -36,6 +38,13 @@ def bump_everything():
 
     mains = ProductCategory.objects.filter(parent__isnull=True).values_list("pk", flat=True)
     bump(ORGANISATIONS, *(family_scope(pk) for pk in mains))
+
+
+def digest_of_all():
+    """One short key for the state of all data: any contract or organisation write bumps
+    one of the versions (for caches that read across categories)."""
+    found = repr(sorted(DataVersion.objects.values_list("scope", "version")))
+    return hashlib.sha256(found.encode()).hexdigest()[:16]
 
 
 def versions(category):

@@ -6,15 +6,17 @@ products' figures (prices.differencing).
 The risk of every running contract of the vendor is computed as in vendors.lockin, in
 bulk; each organisation counts once (the mean of its contracts)."""
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import numpy as np
 import pandas as pd
+from django.core.cache import cache
 from django.db.models import Avg, Count
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
 from prices.differencing import Candidate, suppress_differencing
 from prices.disclosure import REASON_DIFFERENCING, Cell, Rules, cell_statistics
+from prices.versioning import digest_of_all
 from vendors.lockin import ANSWER_RISK
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
@@ -24,6 +26,7 @@ from vendors.models.scoring import DEFAULT_WEIGHTS
 class PublishedLockIn:
     vendor: Cell
     products: dict  # product id -> Cell
+    contributors: frozenset = frozenset()  # organisations with a running contract
 
 
 def _contract_risks(vendor, today, method):
@@ -146,8 +149,23 @@ def _without_viewer(cell, rows, rules, viewer_organization):
 
 
 def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organization=None):
+    """The vendor's published figures. Everyone but a contributing organisation sees the
+    same figures, so those are cached, keyed by the data versions (any contract write
+    bumps one) and what else they depend on; a contributor's own view is computed."""
     rules = rules or Rules.from_settings()
     method = method or ScoringMethod.objects.live()
+    rule_values = ":".join(str(value) for value in astuple(rules))
+    key = f"lockin:v1:{vendor.pk}:{digest_of_all()}:{method.pk}:{today.isoformat()}:{rule_values}"
+    published = cache.get(key)
+    if published is None:
+        published = _published(vendor, today, rules, method)
+        cache.set(key, published, timeout=24 * 3600)
+    if viewer_organization is None or viewer_organization not in published.contributors:
+        return published
+    return _published(vendor, today, rules, method, viewer_organization)
+
+
+def _published(vendor, today, rules, method, viewer_organization=None):
     contracts, links = _contract_risks(vendor, today, method)
     if contracts.empty:
         return PublishedLockIn(_cell(pd.DataFrame(columns=["organization_id", "risk"]), rules), {})
@@ -170,4 +188,5 @@ def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organiza
         for key, cell in cells.items()
     }
     products = {pk: cell for (kind, pk), cell in cells.items() if kind == "product"}
-    return PublishedLockIn(cells[("vendor", vendor.pk)], products)
+    contributors = frozenset(contracts["organization_id"].tolist())
+    return PublishedLockIn(cells[("vendor", vendor.pk)], products, contributors)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from vendors.evidence_bulk import evidence_levels
+from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
 from vendors.lockin_published import published_lock_in
 from vendors.models import InteroperabilityScore, ScoringMethod, StandardClaim
 from vendors.scoring import breakdown_rows, vendor_score
@@ -35,14 +35,12 @@ class ProductEvidence:
         return breakdown_rows(self.score.breakdown, COMPONENT_LABELS)
 
 
-def product_evidence(
-    product, day, method=None, lock_in=None, viewer_organization=None, levels=None
-):
-    """``levels``: evidence levels computed beforehand for many products
-    (vendors.evidence_bulk), else each claim's own."""
+def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):
+    """One product's evidence (a vendor's page builds all of them at once:
+    _evidence_of_all)."""
     method = method or ScoringMethod.objects.live()
     claims = [
-        (claim, levels[claim.pk] if levels is not None else claim.evidence_level(day))
+        (claim, claim.evidence_level(day))
         for claim in product.claims.select_related("standard", "product").order_by("standard__name")
     ]
     certificates = [
@@ -62,15 +60,42 @@ def product_evidence(
     return evidence
 
 
+def _evidence_of_all(vendor, products, day, lock_in):
+    """product_evidence for every product of ``vendor``, in a fixed number of queries."""
+    claims = list(
+        StandardClaim.objects.filter(product__vendor=vendor)
+        .select_related("standard", "product")
+        .order_by("standard__name")
+    )
+    levels = evidence_levels(claims, day)
+    certificates = list(vendor.certificates.select_related("standard"))
+    statements, scores = latest_statements(products), live_scores(products)
+    evidence = []
+    for product in products:
+        evidence.append(
+            ProductEvidence(
+                product,
+                [(c, levels[c.pk]) for c in claims if c.product_id == product.pk],
+                [
+                    (certificate, certificate.is_valid_on(day))
+                    for certificate in certificates
+                    if certificate.product_id in (None, product.pk)
+                ],
+                statements.get(product.pk),
+                scores.get(product.pk),
+                lock_in.products.get(product.pk),
+            )
+        )
+    return evidence
+
+
 def vendor_profile(vendor, day, viewer_organization=None):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
     lock_in = published_lock_in(
         vendor, today=day, method=method, viewer_organization=viewer_organization
     )
-    claims = StandardClaim.objects.filter(product__vendor=vendor).select_related("product")
-    levels = evidence_levels(claims, day)
-    evidence = [product_evidence(p, day, method, lock_in, levels=levels) for p in products]
+    evidence = _evidence_of_all(vendor, list(products), day, lock_in)
     return {
         "lock_in": lock_in.vendor,
         "evidence": evidence,

@@ -66,3 +66,27 @@ def test_one_membership_per_user_and_organisation():
     user = member(org)
     with pytest.raises(ValidationError):
         add_member(organization=org, user=user, role=Membership.Role.VIEWER)
+
+
+def test_home_page_figures_follow_contract_writes(reference_data):
+    from datetime import date
+
+    from contracts.models import Contract
+    from contracts.services import create_contract
+    from contracts.tests.factories import ContractFactory
+    from portal.selectors import portal_figures
+
+    contract = ContractFactory()
+    assert portal_figures()["contracts"] == 1
+    create_contract(
+        organization=contract.organization,
+        vendor=contract.vendor,
+        category=contract.category,
+        reference="TWEEDE",
+        start_date=date(2025, 1, 1),
+        end_date=date(2027, 12, 31),
+        initial_term_months=36,
+        status=Contract.Status.ACTIVE,
+    )
+    figures = portal_figures()  # cached, but the write bumped a data version
+    assert (figures["contracts"], figures["sharing_organizations"]) == (2, 1)

@@ -6,7 +6,6 @@ category, dates, automatic renewal, its yearly cost in cents (prices.normalise, 
 benchmarks) and the organisation's sector and province; beside it the organisations'
 sizes per year, the clause answers and the switches away from contracts."""
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +20,7 @@ from django_tasks import task
 from contracts.models import Contract, ContractClause, VendorSwitch
 from portal.models import Organization
 from prices.facts import _frame, _per_contract, line_frame, size_frame
-from prices.models import DataVersion
+from prices.versioning import digest_of_all
 from vendors.models import ProductCategory
 
 logger = logging.getLogger(__name__)
@@ -120,10 +119,7 @@ LATEST = "market:latest"
 
 
 def data_key(today):
-    # Any contract or organisation write bumps one of these versions (prices.versioning).
-    versions = repr(sorted(DataVersion.objects.values_list("scope", "version")))
-    digest = hashlib.sha256(versions.encode()).hexdigest()[:16]
-    return f"market:v1:{today.isoformat()}:{settings.MARKET_YEARS}:{digest}"
+    return f"market:v1:{today.isoformat()}:{settings.MARKET_YEARS}:{digest_of_all()}"
 
 
 def _remember(data):

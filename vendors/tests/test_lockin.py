@@ -197,3 +197,23 @@ def test_a_customer_sees_the_figure_without_its_own_contract(client, reference_d
     client.logout()
     html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
     assert "6 organisaties)" in html
+
+
+def test_published_figures_are_cached_until_a_contract_changes(
+    reference_data, django_assert_max_num_queries
+):
+    from contracts.services import delete_contract
+    from prices.disclosure import Rules
+    from vendors.lockin_published import published_lock_in
+
+    product = ProductFactory()
+    contracts = _customers(product, 6)
+    first = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    with django_assert_max_num_queries(2):  # the live scoring method and the data versions
+        assert published_lock_in(product.vendor, today=TODAY, rules=Rules()) == first
+    delete_contract(contract=contracts[0])  # a write through the services bumps a version
+    assert published_lock_in(product.vendor, today=TODAY, rules=Rules()).vendor.n_organisations == 5
+    # a customer's own view is not the cached one: it leaves its own contracts out
+    own = contracts[1].organization_id
+    mine = published_lock_in(product.vendor, today=TODAY, rules=Rules(), viewer_organization=own)
+    assert mine.vendor.suppressed  # 4 others
