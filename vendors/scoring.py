@@ -118,12 +118,19 @@ def score_product(product, *, day, method=None):
 
 def vendor_score(vendor, method=None):
     """Mean of the vendor's products' scores under ``method`` (the live one), or None."""
+    return vendor_scores([vendor], method).get(vendor.pk)
+
+
+def vendor_scores(vendors, method=None):
+    """{vendor id: vendor_score} for many vendors in one query (vendors without scored
+    products are left out)."""
     method = method or ScoringMethod.objects.live()
-    scores = list(
-        InteroperabilityScore.objects.filter(product__vendor=vendor, method=method).values_list(
-            "score", flat=True
-        )
-    )
-    if not scores:
-        return None
-    return (sum(scores) / len(scores)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    by_vendor = {}
+    for vendor_id, score in InteroperabilityScore.objects.filter(
+        product__vendor__in=vendors, method=method
+    ).values_list("product__vendor_id", "score"):
+        by_vendor.setdefault(vendor_id, []).append(score)
+    return {
+        vendor_id: (sum(scores) / len(scores)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        for vendor_id, scores in by_vendor.items()
+    }

@@ -69,3 +69,40 @@ def test_schema_and_docs_are_served_locally(client):
     docs = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs
     assert "cdn" not in docs.lower()
+
+
+def test_the_vendor_list_costs_the_same_queries_for_few_or_many_vendors(api, reference_data):
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from vendors.scoring import score_product
+    from vendors.selfservice import publish_reply
+
+    author = UserFactory()
+
+    def add_vendors(count):
+        for _ in range(count):
+            product = ProductFactory()
+            score_product(product, day=date(2026, 1, 1))
+            publish_reply(product.vendor, author, "Wij reageren.")
+
+    def list_queries():
+        with CaptureQueriesContext(connection) as queries:
+            body = api.get("/api/v1/vendors/?page_size=50").json()
+        return len(queries), body
+
+    add_vendors(2)
+    few, _ = list_queries()
+    add_vendors(10)
+    many, body = list_queries()
+    assert few == many and body["count"] == 12
+    for row in body["results"]:  # the same figures as each vendor's own page
+        detail = api.get(f"/api/v1/vendors/{row['slug']}/").json()
+        assert (row["score"], row["reply"], row["last_updated"]) == (
+            detail["score"],
+            detail["reply"],
+            detail["last_updated"],
+        )
+        assert row["score"] is not None and row["reply"]["text"] == "Wij reageren."
