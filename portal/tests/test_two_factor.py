@@ -220,3 +220,28 @@ def test_support_resets_a_lost_phone(client, admin, capsys):
     assert not TOTPDevice.objects.filter(user=admin).exists()
     held = client.get(reverse("organisation_data", args=["zh-twee"]))
     assert held.status_code == 302 and held.url.startswith(SETUP)
+
+
+def test_a_promotion_to_admin_asks_for_the_second_factor_on_the_next_request(
+    client, organisation, django_capture_on_commit_callbacks
+):
+    from portal.services import change_member_role
+
+    user = member(organisation, Membership.Role.PROCUREMENT_SPECIALIST, username="inkoper")
+    log_in(client, "inkoper")
+    contracts = reverse("contract_list")
+    assert client.get(contracts).status_code == 200  # no second factor needed (cached)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_member_role(
+            membership=user.memberships.get(), role=Membership.Role.ORGANIZATION_ADMIN
+        )
+    held = client.get(contracts)
+    assert held.status_code == 302 and held.url.startswith(SETUP)
+
+
+def test_a_new_cms_editor_is_held_at_once_too(client):
+    user = UserFactory(username="nieuw")
+    log_in(client, "nieuw")
+    assert client.get("/").status_code == 200
+    Group.objects.get(name="Editors").user_set.add(user)
+    assert client.get("/").url.startswith(SETUP)

@@ -1,15 +1,42 @@
 """Who must use a second factor. Asked on every request of a session that has not
-passed one, so it is answered in one query."""
+passed one, so the answer is one query, cached per user for a minute and forgotten at
+once when a role, group, permission, staff flag or device of the user changes
+(portal.two_factor.signals)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.models import Membership
 
+FACTS_SECONDS = 60
+
+
+def _cache_key(user_id):
+    return f"two-factor-facts:v1:{user_id}"
+
+
+def forget(*user_ids):
+    """Now, and again after the change commits (a request in between may have cached
+    the old facts)."""
+    keys = [_cache_key(user_id) for user_id in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
 
 def _facts(user):
+    key = _cache_key(user.pk)
+    facts = cache.get(key)
+    if facts is None:
+        facts = _query(user)
+        cache.set(key, facts, FACTS_SECONDS)
+    return facts
+
+
+def _query(user):
     cms_access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
