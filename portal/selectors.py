@@ -26,15 +26,14 @@ def _contract_figures():
     """Counted over all contracts, so cached until a contract write bumps a version."""
     from prices.versioning import digest_of_all
 
-    key = f"portal-figures:v1:{digest_of_all()}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = {
+    return cache.get_or_set(
+        f"portal-figures:v1:{digest_of_all()}",
+        lambda: {
             "contracts": Contract.objects.count(),
             "sharing_organizations": Contract.objects.values("organization").distinct().count(),
-        }
-        cache.set(key, figures, timeout=24 * 3600)
-    return figures
+        },
+        timeout=24 * 3600,
+    )
 
 
 def memberships_of(user):

@@ -156,10 +156,9 @@ def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organiza
     method = method or ScoringMethod.objects.live()
     rule_values = ":".join(str(value) for value in astuple(rules))
     key = f"lockin:v1:{vendor.pk}:{digest_of_all()}:{method.pk}:{today.isoformat()}:{rule_values}"
-    published = cache.get(key)
-    if published is None:
-        published = _published(vendor, today, rules, method)
-        cache.set(key, published, timeout=24 * 3600)
+    published = cache.get_or_set(
+        key, lambda: _published(vendor, today, rules, method), timeout=24 * 3600
+    )
     if viewer_organization is None or viewer_organization not in published.contributors:
         return published
     return _published(vendor, today, rules, method, viewer_organization)

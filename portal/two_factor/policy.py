@@ -28,12 +28,7 @@ def forget(*user_ids):
 
 
 def _facts(user):
-    key = _cache_key(user.pk)
-    facts = cache.get(key)
-    if facts is None:
-        facts = _query(user)
-        cache.set(key, facts, FACTS_SECONDS)
-    return facts
+    return cache.get_or_set(_cache_key(user.pk), lambda: _query(user), FACTS_SECONDS)
 
 
 def _query(user):
