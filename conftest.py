@@ -40,10 +40,10 @@ def _fresh_benchmark_cache():
     database; start every test with empty caches."""
     from django.core.cache import cache
 
-    from prices.cache import clear_local
+    from disclosure.releases import forget
     from prices.monitor.data import clear_local as clear_market
 
-    clear_local()
+    forget()
     clear_market()
     cache.clear()
     yield

@@ -31,7 +31,7 @@ from contracts.models import ContractLine  # noqa: E402
 from portal.models import Membership, Organization, OrganizationSize  # noqa: E402
 from portal.services import add_member  # noqa: E402
 from prices.access import peer_profile, shared_categories  # noqa: E402
-from prices.cache import publication_for  # noqa: E402
+from prices.releases import publication_for  # noqa: E402
 from prices.disclosure import Rules, cell_statistics  # noqa: E402
 from prices.facts import Sources  # noqa: E402
 from prices.normalise import contract_annual_cents, per_size  # noqa: E402

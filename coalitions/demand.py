@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.models import CoalitionMember
 from contracts.models import Contract
 from portal.models import Organization, OrganizationSize
-from prices.cache import publication_for
+from prices.releases import publication_for
 from prices.disclosure import REASON_DOMINANT, REASON_TOO_FEW, Rules
 from prices.publication import CellKey
 

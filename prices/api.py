@@ -14,7 +14,7 @@ from contracts.api_auth import OrganizationTokenAuthentication
 from contracts.models import ContractLine
 from portal.choices import Sector
 from prices.access import viewer_for
-from prices.cache import publication_for
+from prices.releases import publication_for
 from prices.facts import METRICS
 from prices.peer_groups import REGIONS, SIZE_BAND_CHOICES
 from prices.publication import SUPPLIER_KINDS, CellKey

@@ -7,6 +7,8 @@ class PricesConfig(AppConfig):
     verbose_name = _("Price benchmarks")
 
     def ready(self):
-        from prices import versioning
+        from disclosure.releases import register
+        from prices import releases, versioning
 
         versioning.connect()
+        register(releases.TOPIC, releases.produce)

@@ -12,8 +12,11 @@ organisation. Pages, exports and the API all read cells from a publication, so t
 differencing guard (prices.differencing) covers everything a user can obtain.
 
 A cell absent from the publication has fewer than ``min_organisations`` contributors.
-Figures are computed over everyone; an organisation that is itself in a cell is shown
-the cell recomputed without its own data (prices.disclosure.cell_statistics)."""
+Figures go through the disclosure gate (disclosure.statistics): Harrell-Davis
+quantiles with Laplace noise, drawn on read from the cell's key so that the same data
+always gives the same figure. An organisation that is itself in a cell is shown the
+cell recomputed without its own data, rules and noise included, so its own edits can
+move nothing it sees. Publications are computed into releases (prices.release)."""
 
 from datetime import date
 from typing import NamedTuple
@@ -21,17 +24,18 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from prices.differencing import Candidate, suppress_differencing
-from prices.disclosure import (
-    REASON_DIFFERENCING,
-    REASON_DOMINANT,
-    REASON_TOO_FEW,
-    Cell,
-    Rules,
-    cell_statistics,
-    three_significant,
+from disclosure import noise
+from disclosure.differencing import Candidate, suppress_differencing
+from disclosure.rules import Rules
+from disclosure.statistics import (
+    QUANTILES,
+    Quantiles,
+    hd_matrix,
+    noisy_quantiles,
+    protected_quantiles,
+    quantile_noise_scale,
 )
-from prices.facts import METRICS, build_facts
+from prices.facts import METRICS, build_facts, empty_facts
 
 BASE = ["year", "cost_type", "supplier_kind", "supplier"]
 TEXT_COLUMNS = [
@@ -43,12 +47,7 @@ TEXT_COLUMNS = [
     "region",
     "province",
 ]
-QUANTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
-REASONS = {
-    "too_few": REASON_TOO_FEW,
-    "dominant": REASON_DOMINANT,
-    "differencing": REASON_DIFFERENCING,
-}
+ESTIMATES = [f"est_{name}" for name in QUANTILES]
 # The spend that weighs in the dominance rule, per metric.
 WEIGHT = {"per_user": "user_cents", "per_workstation": "ws_cents"}
 SUPPLIER_KINDS = ("vendor", "product", "deployment")
@@ -128,57 +127,71 @@ def _key(metric, columns, group_key):
     return CellKey(metric=metric, **fields)
 
 
-def _quantile(values, starts, counts, q):
-    """Linear-interpolated quantile of each group's sorted run in ``values`` (as
-    numpy.percentile's default method)."""
-    position = (counts - 1) * q
-    low = np.floor(position).astype(np.int64)
-    high = np.minimum(low + 1, counts - 1)
-    below, above = values[starts + low], values[starts + high]
-    return below + (position - low) * (above - below)
+def _run_estimates(value, starts, counts, rules):
+    """Harrell-Davis estimates (cells x quantiles) and noise scales of each run of
+    sorted values, computed for all runs of the same length at once."""
+    estimates = np.full((len(starts), len(QUANTILES)), np.nan)
+    scales = np.zeros(len(starts))
+    for n in np.unique(counts).tolist():
+        rows = np.nonzero(counts == n)[0]
+        matrix = value[starts[rows, None] + np.arange(n)]
+        estimates[rows] = hd_matrix(matrix, list(QUANTILES.values()))
+        scales[rows] = quantile_noise_scale(estimates[rows], n, rules)
+    return estimates, scales
 
 
 def _candidate_cells(facts, levels, metric, rules):
-    """(key, n, figures, dominated, members) for each group of enough organisations.
-    Vectorised: rows are sorted by group and value once, so each group is a run."""
+    """(key, n, estimates, scale, cell key, dominated, members) for each group of
+    enough organisations. Vectorised: rows are sorted by group and value once, so each
+    group is a run."""
     values = facts[metric].to_numpy(dtype="float64")
     weights = facts[WEIGHT.get(metric, "cents")].to_numpy(dtype="float64")
-    codes = facts["org_code"].to_numpy()
+    organisations = facts["organization_id"].to_numpy(dtype=np.int64)
     for columns, ids, group_keys in levels:
         valid = (ids >= 0) & ~np.isnan(values)
         order = np.lexsort((values[valid], ids[valid]))
         group, value = ids[valid][order], values[valid][order]
-        weight, member = weights[valid][order], codes[valid][order]
+        weight, member = weights[valid][order], organisations[valid][order]
+        record_keys = noise.record_keys(member, value)
         counts = np.bincount(group, minlength=len(group_keys))
-        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         totals = np.bincount(group, weights=weight, minlength=len(group_keys))
         tops = np.zeros(len(group_keys))
+        cell_keys = np.zeros(len(group_keys), dtype=np.uint64)
         present = np.nonzero(counts)[0]
         if len(present):
             tops[present] = np.maximum.reduceat(weight, starts[present])
+            with np.errstate(over="ignore"):
+                cell_keys[present] = np.add.reduceat(record_keys, starts[present])
         chosen = np.nonzero(counts >= rules.min_organisations)[0]
-        figures = {
-            name: _quantile(value, starts[chosen], counts[chosen], q)
-            for name, q in QUANTILES.items()
-        }
+        estimates, scales = _run_estimates(value, starts[chosen], counts[chosen], rules)
         for i, g in enumerate(chosen.tolist()):
             n = int(counts[g])
-            published = {name: float(figures[name][i]) for name in QUANTILES}  # rounded on read
-            if n < rules.min_for_tails:
-                published["p10"] = published["p90"] = None
             dominated = totals[g] > 0 and tops[g] / totals[g] > rules.max_share
             members = np.sort(member[starts[g] : starts[g] + n])
-            yield _key(metric, columns, group_keys[g]), n, published, dominated, members
+            yield (
+                _key(metric, columns, group_keys[g]),
+                n,
+                estimates[i],
+                float(scales[i]),
+                int(cell_keys[g]),
+                dominated,
+                members,
+            )
 
 
 class Publication:
-    def __init__(self, *, category_id, as_of, years, facts, cells, rules):
+    def __init__(self, *, category_id, as_of, years, facts, cells, members, rules):
         self.category_id, self.as_of, self.years = category_id, as_of, tuple(years)
         self.facts, self.rules = facts, rules
         # One row per candidate cell, indexed by its key: compact and fast to (un)pickle.
+        # The estimates are exact and never shown: noise is added on read.
         self.cells = cells
+        self.members = members  # key -> sorted organisation ids of every candidate cell
         self._n = cells["n"].to_numpy()
-        self._figures = cells[list(QUANTILES)].to_numpy()
+        self._estimates = cells[ESTIMATES].to_numpy()
+        self._scales = cells["scale"].to_numpy()
+        self._cell_keys = cells["cell_key"].to_numpy()
         self._reasons = cells["reason"].to_numpy()
         # facts are sorted by BASE: each (year, cost type, supplier) is one run of rows.
         base_ids = _base_run_ids(facts)
@@ -196,32 +209,60 @@ class Publication:
         run = self._runs.get((key.year, key.cost_type, key.supplier_kind, key.supplier))
         return self.facts.iloc[run[0] : run[1]] if run else None
 
-    def cell(self, key: CellKey, viewer_organization=None) -> Cell:
+    def figure_name(self, key):
+        """What the noise of a cell is seeded with, besides its data."""
+        return ("prices", self.category_id, *key)
+
+    def contributes(self, key, organization_id) -> bool:
+        members = self.members.get(tuple(key))
+        if members is None or organization_id is None:
+            return False
+        position = np.searchsorted(members, organization_id)
+        return bool(position < len(members) and members[position] == organization_id)
+
+    def cell(self, key: CellKey, viewer_organization=None) -> Quantiles:
         """The figures of ``key`` as the viewer may see them."""
+        key = CellKey(*key)
         try:
             position = self.cells.index.get_loc(tuple(key))
         except KeyError:
-            return _suppressed("too_few")
-        if self._reasons[position]:
-            return _suppressed(self._reasons[position])
-        rows = self._peer_rows(key)
-        if viewer_organization is not None and viewer_organization in set(rows["organization_id"]):
-            frame = rows[["organization_id", key.metric, WEIGHT.get(key.metric, "cents")]]
-            frame.columns = ["organization_id", "value", "weight"]
-            cell = cell_statistics(frame, self.rules, viewer_organization=viewer_organization)
-            cell.organisations = frozenset()
-            return cell
-        figures = (three_significant(v) if v == v else None for v in self._figures[position])
-        return Cell(
-            organisations=frozenset(),
-            n_organisations=int(self._n[position]),
-            **dict(zip(QUANTILES, figures, strict=True)),
+            return Quantiles(code="too_few")
+        reason = self._reasons[position]
+        if reason == "differencing":
+            return Quantiles(code=reason)
+        if self.contributes(key, viewer_organization):
+            # Decided on the others' data alone: the viewer's own figures move nothing.
+            rows = self._peer_rows(key)
+            rows = rows[rows["organization_id"] != viewer_organization]
+            by_org = rows.set_index("organization_id")
+            return protected_quantiles(
+                by_org[key.metric],
+                self.rules,
+                figure=self.figure_name(key),
+                weights=by_org[WEIGHT.get(key.metric, "cents")],
+            )
+        if reason:
+            return Quantiles(code=reason)
+        n = int(self._n[position])
+        figures = noisy_quantiles(
+            self._estimates[position],
+            self._scales[position],
+            noise.seed(*self.figure_name(key), int(self._cell_keys[position])),
+            tails=n >= self.rules.min_for_tails,
         )
+        return Quantiles(n_organisations=n, **figures)
 
     def keys(self, *, published=True):
         """The keys of the candidate cells (published ones only by default)."""
         cells = self.cells[self.cells["reason"] == ""] if published else self.cells
         return [CellKey(*key) for key in cells.index]
+
+    def published_members(self):
+        """Candidates for the next release's check over time: the cells shown now."""
+        return [
+            Candidate(("before", *key), self.members[key])
+            for key in self.cells.index[self.cells["reason"] == ""]
+        ]
 
     def _peer_rows(self, key):
         rows = self._slice(key)
@@ -233,53 +274,78 @@ class Publication:
         return rows
 
 
-def _suppressed(reason_code):
-    cell = Cell(organisations=frozenset(), n_organisations=None)
-    cell.suppress(REASONS[reason_code])
-    return cell
-
-
 def default_years(today, years_back):
     return list(range(today.year - years_back, today.year + 1))
 
 
-def build_publication(category, *, today: date, rules: Rules, years, sources=None) -> Publication:
-    """``sources`` (prices.facts.Sources) may be loaded once for many categories."""
-    facts = build_facts(
-        category, years, today=today, min_age_days=rules.min_age_days, sources=sources
+def empty_publication(category_id, *, today, rules, years):
+    return build_publication(
+        None, today=today, rules=rules, years=years, facts=None, category_id=category_id
     )
+
+
+def build_publication(
+    category,
+    *,
+    today: date,
+    rules: Rules,
+    years,
+    sources=None,
+    previous=None,
+    facts=None,
+    category_id=None,
+) -> Publication:
+    """``sources`` (prices.facts.Sources) may be loaded once for many categories;
+    ``previous`` is the category's publication in the previous release, whose shown
+    cells this one is checked against."""
+    if category is not None:
+        category_id = category.pk
+        facts = build_facts(
+            category, years, today=today, min_age_days=rules.min_age_days, sources=sources
+        )
+    facts = facts if facts is not None else empty_facts()
     facts = facts.sort_values(BASE, kind="stable", ignore_index=True)
-    facts["org_code"] = pd.Series(
-        pd.factorize(facts["organization_id"], sort=True)[0], index=facts.index
-    )
     levels = list(_levels(facts))
-    keys, rows, groups = [], [], {}
+    keys, rows, groups, members = [], [], {}, {}
     for metric in METRICS:
-        for key, n, figures, dominated, members in _candidate_cells(facts, levels, metric, rules):
+        for key, n, estimates, scale, cell_key, dominated, who in _candidate_cells(
+            facts, levels, metric, rules
+        ):
             keys.append(key)
-            if dominated:
-                rows.append((n, *([np.nan] * len(QUANTILES)), "dominant"))
-                continue
-            rows.append((n, *(np.nan if v is None else v for v in figures.values()), ""))
-            groups.setdefault((metric, key.cost_type), []).append(Candidate(key, members))
+            members[tuple(key)] = who
+            rows.append((n, *estimates, scale, cell_key, "dominant" if dominated else ""))
+            # Dominated cells take part too: hiding one must not free its neighbours.
+            groups.setdefault((metric, key.cost_type), []).append(Candidate(key, who))
     cells = pd.DataFrame(
         rows,
-        columns=["n", *QUANTILES, "reason"],
+        columns=["n", *ESTIMATES, "scale", "cell_key", "reason"],
         index=pd.MultiIndex.from_tuples(keys, names=CellKey._fields)
         if keys
         else pd.MultiIndex.from_tuples([], names=CellKey._fields),
     )
+    cells["cell_key"] = cells["cell_key"].astype("uint64")
     cells = cells.sort_index()
+    earlier = {}
+    for candidate in previous.published_members() if previous is not None else ():
+        _tag, metric, _year, cost_type, *_rest = candidate.key
+        earlier.setdefault((metric, cost_type), []).append(candidate)
     suppressed = [
         tuple(key)
-        for candidates in groups.values()
-        for key in suppress_differencing(candidates, rules.min_organisations)
+        for group, candidates in groups.items()
+        for key in suppress_differencing(
+            candidates, rules.min_organisations, published_before=earlier.get(group, ())
+        )
     ]
     if suppressed:
         cells.loc[suppressed, "reason"] = "differencing"
-        cells.loc[suppressed, list(QUANTILES)] = np.nan
-    # Categorical text columns: smaller in memory and much faster to (un)pickle for the cache.
+    # Categorical text columns: smaller in memory and much faster to (un)pickle.
     facts = facts.astype(dict.fromkeys(TEXT_COLUMNS, "category"))
     return Publication(
-        category_id=category.pk, as_of=today, years=years, facts=facts, cells=cells, rules=rules
+        category_id=category_id,
+        as_of=today,
+        years=years,
+        facts=facts,
+        cells=cells,
+        members=members,
+        rules=rules,
     )

@@ -15,7 +15,7 @@ from contracts.models import Contract
 from portal.permissions import objects_for_user
 from portal.spreadsheets import table_download
 from prices.access import viewer_for
-from prices.cache import publication_for
+from prices.releases import publication_for
 from prices.explorer import METRIC_LABELS, chart_data, explorer_rows, standings
 from prices.forms import BenchmarkForm, StandingForm, default_year
 from prices.publication import CellKey

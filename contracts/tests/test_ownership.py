@@ -16,7 +16,7 @@ from contracts.importing.reading import read_table
 from contracts.models import Contract, ContractAuditEvent
 from portal.models import Membership
 from portal.tests.factories import OrganizationFactory, member
-from prices.cache import publication_for
+from prices.releases import publication_for
 from prices.publication import CellKey
 from prices.tests.conftest import Market
 

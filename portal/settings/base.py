@@ -17,6 +17,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "disclosure",
     "portal",
     "vendors",
     "contracts",
@@ -185,6 +186,18 @@ PRICE_MIN_ORGANISATIONS = 5
 PRICE_MAX_ORGANISATION_SHARE = 0.25
 PRICE_MIN_ORGANISATIONS_FOR_TAILS = 10
 PRICE_MIN_AGE_DAYS = 90
+# Releases (disclosure/): every figure made from confidential data is computed into an
+# immutable release, by `publish_release` (monthly; `make run` runs it with --if-due).
+DISCLOSURE_RELEASE_INTERVAL_DAYS = 30
+DISCLOSURE_RELEASES_KEPT = 2  # releases whose inputs are kept (the next is checked against them)
+DISCLOSURE_CURRENT_CACHE_SECONDS = 5
+DISCLOSURE_PARTS_IN_MEMORY = 64
+# Noise (see disclosure/statistics.py): Laplace scales relative to the largest single
+# contribution (sums) and to the quantile estimator's sensitivity (quantiles).
+DISCLOSURE_SUM_NOISE = 1.0
+DISCLOSURE_QUANTILE_NOISE = 0.35
+DISCLOSURE_SHARE_STEP = 1.0  # percentage points
+DISCLOSURE_NOISE_SECRET = ""  # empty: derived from SECRET_KEY
 # Benchmarks are published for this many past years and the current one.
 PRICE_YEARS_BACK = 5
 # Category publications kept in each process's memory (the shared cache holds more).

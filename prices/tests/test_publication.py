@@ -105,7 +105,7 @@ def test_per_user_and_per_workstation_from_lines_priced_that_way(market):
 
 def test_a_changed_size_figure_is_never_served_from_the_cache(market):
     from portal.services import record_organization_size
-    from prices.cache import publication_for
+    from prices.releases import publication_for
 
     for _ in range(6):
         market.hospital(120_000, fte=1000)

@@ -1,0 +1,36 @@
+"""The disclosure rules, each a setting (the defaults follow ../shared/domain.md)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rules:
+    # A figure needs at least this many distinct organisations ...
+    min_organisations: int = 5
+    # ... none of which makes up more than this share of its total (dominance rule).
+    max_share: float = 0.25
+    # P10 and P90 only from this many organisations.
+    min_for_tails: int = 10
+    # Only contracts that started, and were recorded, at least this long ago count.
+    min_age_days: int = 90
+    # Noise on sums: the Laplace scale as a multiple of the largest single contribution.
+    sum_noise: float = 1.0
+    # Noise on quantiles: the Laplace scale as a multiple of the local sensitivity of the
+    # Harrell-Davis estimator (its largest weight times the interquartile range).
+    quantile_noise: float = 0.35
+    # Shares and percentages are published in steps of this many percentage points.
+    share_step: float = 1.0
+
+    @classmethod
+    def from_settings(cls):
+        from django.conf import settings
+
+        return cls(
+            min_organisations=settings.PRICE_MIN_ORGANISATIONS,
+            max_share=settings.PRICE_MAX_ORGANISATION_SHARE,
+            min_for_tails=settings.PRICE_MIN_ORGANISATIONS_FOR_TAILS,
+            min_age_days=settings.PRICE_MIN_AGE_DAYS,
+            sum_noise=settings.DISCLOSURE_SUM_NOISE,
+            quantile_noise=settings.DISCLOSURE_QUANTILE_NOISE,
+            share_step=settings.DISCLOSURE_SHARE_STEP,
+        )

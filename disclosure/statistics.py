@@ -1,0 +1,198 @@
+"""Protected statistics: what a published figure made from confidential data may be.
+
+Every figure passes the same checks, in this order:
+1. at least ``min_organisations`` distinct organisations contribute;
+2. no organisation contributes more than ``max_share`` of the total (dominance);
+3. the figure is never an exact value: quantiles are Harrell-Davis estimates (a
+   weighted mean of all order statistics, so never one organisation's own value) plus
+   Laplace noise scaled to the group's spread; sums and counts-weighted totals get
+   Laplace noise scaled to the largest single contribution, so that adding, removing
+   or changing one organisation moves the figure by no more than the noise hides;
+4. figures are rounded (three significant figures; shares in steps of whole percents)
+   after the noise, never instead of it.
+Complementary suppression against differencing is in disclosure.differencing.
+
+Pure functions of numbers and organisation ids; no database."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from django.utils.translation import gettext_lazy as _
+
+from disclosure import noise
+from disclosure.rules import Rules
+
+REASONS = {
+    "too_few": _("fewer than 5 organisations"),
+    "dominant": _("one organisation makes up too large a part"),
+    "differencing": _("could be combined with another figure to reveal an organisation"),
+    "no_release": _("no figures have been released yet"),
+}
+QUANTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
+
+
+def reason_text(code):
+    return str(REASONS.get(code, code)) if code else ""
+
+
+def three_significant(value):
+    if value is None or value == 0 or not np.isfinite(value):
+        return value
+    return float(f"{value:.3g}")
+
+
+@dataclass
+class Figure:
+    """One published number, or why it is withheld (``code``: a key of REASONS)."""
+
+    value: float | None = None
+    code: str = ""
+    n_organisations: int | None = None
+
+    @property
+    def suppressed(self):
+        return bool(self.code)
+
+    @property
+    def reason(self):
+        return reason_text(self.code)
+
+
+@dataclass
+class Quantiles:
+    """Published quantiles of one group (None where not published), or why not."""
+
+    code: str = ""
+    n_organisations: int | None = None
+    p10: float | None = None
+    p25: float | None = None
+    median: float | None = None
+    p75: float | None = None
+    p90: float | None = None
+
+    @property
+    def suppressed(self):
+        return bool(self.code)
+
+    @property
+    def reason(self):
+        return reason_text(self.code)
+
+
+def withheld_reason(weights_by_org, rules: Rules) -> str:
+    """"" when a figure over these organisations' weights may be shown, else the code
+    of the rule that withholds it."""
+    weights = np.asarray(weights_by_org, dtype="float64")
+    if len(weights) < rules.min_organisations:
+        return "too_few"
+    total = np.abs(weights).sum()
+    if total > 0 and np.abs(weights).max() / total > rules.max_share:
+        return "dominant"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def hd_weights(n: int, q: float) -> np.ndarray:
+    """Harrell-Davis (1982) weights of the n order statistics for quantile q: the
+    probability mass of Beta((n+1)q, (n+1)(1-q)) on each ((i-1)/n, i/n]."""
+    from scipy.stats import beta
+
+    edges = beta.cdf(np.arange(n + 1) / n, (n + 1) * q, (n + 1) * (1 - q))
+    weights = np.diff(edges)
+    weights.flags.writeable = False
+    return weights
+
+
+def hd_matrix(values: np.ndarray, qs) -> np.ndarray:
+    """Harrell-Davis estimates for rows of sorted values (cells x n) -> (cells x qs)."""
+    n = values.shape[1]
+    weights = np.stack([hd_weights(n, q) for q in qs], axis=1)
+    return values @ weights
+
+
+def quantile_noise_scale(estimates: np.ndarray, n, rules: Rules) -> np.ndarray:
+    """Laplace scale per cell: the HD median's largest weight (how much one organisation
+    can move it) times the interquartile range, times ``rules.quantile_noise``."""
+    iqr = np.abs(estimates[..., 3] - estimates[..., 1])
+    top_weight = hd_weights(int(n), 0.5).max()
+    return rules.quantile_noise * top_weight * iqr
+
+
+def noisy_quantiles(estimates, scale, figure_seed, *, tails: bool) -> dict:
+    """The published quantiles: estimate plus noise, put back in order, rounded."""
+    noisy = sorted(noise.laplace(list(estimates), scale, figure_seed))
+    published = {
+        name: three_significant(value) for name, value in zip(QUANTILES, noisy, strict=True)
+    }
+    if not tails:
+        published["p10"] = published["p90"] = None
+    return published
+
+
+def protected_quantiles(values: pd.Series, rules: Rules, *, figure, weights=None) -> Quantiles:
+    """Quantiles of one value per organisation (``values`` indexed by organisation id;
+    ``weights`` the spend per organisation for the dominance rule, default the values).
+    ``figure`` names the figure for its noise (e.g. a tuple of its key)."""
+    values = values.dropna()
+    weights = values if weights is None else weights.reindex(values.index).fillna(0)
+    code = withheld_reason(weights.to_numpy(), rules)
+    if code:
+        return Quantiles(code=code)
+    ordered = np.sort(values.to_numpy(dtype="float64"))
+    n = len(ordered)
+    estimates = hd_matrix(ordered[None, :], list(QUANTILES.values()))[0]
+    scale = float(quantile_noise_scale(estimates, n, rules))
+    cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
+    published = noisy_quantiles(
+        estimates, scale, noise.seed(*figure, cell), tails=n >= rules.min_for_tails
+    )
+    return Quantiles(n_organisations=n, **published)
+
+
+def protected_total(values: pd.Series, rules: Rules, *, figure, check=True) -> Figure:
+    """A sum over organisations (``values`` indexed by organisation id) plus Laplace
+    noise scaled to the largest single contribution, rounded to three significant
+    figures. ``check`` applies the threshold and dominance rules (sums that are only
+    used as the denominator of a share may skip them, the share is checked instead)."""
+    values = values.dropna()
+    if check:
+        code = withheld_reason(values.to_numpy(), rules)
+        if code:
+            return Figure(code=code)
+    if values.empty:
+        return Figure(value=0.0, n_organisations=0)
+    scale = rules.sum_noise * float(np.abs(values.to_numpy()).max())
+    cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
+    noisy = noise.laplace(float(values.sum()), scale, noise.seed(*figure, cell))
+    return Figure(value=three_significant(max(noisy, 0.0)), n_organisations=len(values))
+
+
+def protected_share(part: pd.Series, whole: pd.Series, rules: Rules, *, figure) -> Figure:
+    """``part``'s total as a share (0-1) of ``whole``'s (both per organisation), each
+    total with its own noise, in steps of ``rules.share_step`` percent. The part must
+    pass the threshold and dominance rules."""
+    numerator = protected_total(part, rules, figure=(*figure, "part"))
+    if numerator.suppressed:
+        return numerator
+    denominator = protected_total(whole, rules, figure=(*figure, "whole"), check=False)
+    if not denominator.value:
+        return Figure(code="too_few")
+    share = min(numerator.value / denominator.value, 1.0)
+    return Figure(value=round_share(share, rules), n_organisations=numerator.n_organisations)
+
+
+def round_share(share, rules: Rules):
+    step = rules.share_step / 100
+    return round(round(share / step) * step, 6)
+
+
+def band_of(value, edges):
+    """The band (low, high) of ``edges`` (ascending) that holds ``value``; high None for
+    the last, open band."""
+    bounds = [0.0, *edges]
+    for low, high in zip(bounds, [*edges, None], strict=True):
+        if high is None or value < high:
+            return (low, high)
+    return (bounds[-1], None)
