@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from contracts.exporting import export_rows, to_csv, to_xlsx
 from contracts.models import Contract, ContractAuditEvent, ContractImport
+from disclosure.tasks import publish_release
 from portal.models import OrganizationSize
 from prices.versioning import ORGANISATIONS, bump, bump_categories
 
@@ -177,6 +178,8 @@ def delete_organisation_data(organization, *, actor):
         changes={**counts, "at": timezone.now().isoformat()},
     )
     transaction.on_commit(lambda: _remove_files(files))
+    # Queued in this transaction, so it runs once the deletion is committed.
+    publish_release.enqueue()
     return counts
 
 

@@ -16,9 +16,12 @@ The method (deterministic, greedy): candidates are visited from the largest set 
 so far, otherwise suppressed. So broad statistics survive and the narrower one of a
 conflicting pair goes. Statistics of earlier releases that people may still have
 (``published_before``) count as published already: a new release is checked against
-them too (differencing over time). Cells withheld by the dominance rule take part as
-candidates as well, so that making a cell dominant (say, with one huge contract of
-one's own) cannot free a neighbour that it had suppressed.
+them too (differencing over time): in a release after one newcomer joined, the group
+with the newcomer is withheld until it differs from every group shown in the window
+by more than the minimum.
+Cells withheld by the dominance rule take part as candidates as well, so that making
+a cell dominant (say, with one huge contract of one's own) cannot free a neighbour
+that it had suppressed.
 
 Finding conflicts quickly ("prefix filtering" from set-similarity joins): give the
 organisations a fixed order. If |A - B| <= d and |B - A| <= d, then the first member of

@@ -72,3 +72,18 @@ def laplace(values, scale: float, figure_seed: int):
         )
         noisy = [float(mechanism.randomise(float(v))) for v in values]
     return noisy[0] if single else noisy
+
+
+def laplace_each(values, scales, figure_seed: int):
+    """Each of ``values`` plus Laplace noise of its own scale, from one seeded stream."""
+    from diffprivlib.mechanisms import Laplace
+
+    stream = np.random.RandomState(figure_seed)
+    noisy = []
+    for value, scale in zip(values, scales, strict=True):
+        if not scale or scale <= 0 or not np.isfinite(scale):
+            noisy.append(float(value))
+            continue
+        mechanism = Laplace(epsilon=1.0, sensitivity=float(scale), random_state=stream)
+        noisy.append(float(mechanism.randomise(float(value))))
+    return noisy

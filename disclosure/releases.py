@@ -36,6 +36,7 @@ class Context:
     as_of: date
     rules: Rules
     previous_release: Release | None
+    number: int = 1  # the number the new release will have
 
     def previous(self, topic, key, default=None):
         if self.previous_release is None:
@@ -47,10 +48,12 @@ def publish(*, as_of=None, topics=None, progress=None) -> Release:
     """Compute and store a new release. Readers keep seeing the previous one until this
     one is committed."""
     as_of = as_of or timezone.localdate()
-    previous = current()
-    context = Context(as_of=as_of, rules=Rules.from_settings(), previous_release=previous)
+    previous = Release.objects.order_by("-number").first()
+    number = (previous.number if previous else 0) + 1
+    context = Context(
+        as_of=as_of, rules=Rules.from_settings(), previous_release=previous, number=number
+    )
     with transaction.atomic():
-        number = (Release.objects.order_by("-number").values_list("number", flat=True).first() or 0) + 1
         release = Release.objects.create(number=number, as_of=as_of)
         summary = {}
         for topic, producer in _producers.items():

@@ -16,8 +16,8 @@ class Rules:
     # Noise on sums: the Laplace scale as a multiple of the largest single contribution.
     sum_noise: float = 1.0
     # Noise on quantiles: the Laplace scale as a multiple of the local sensitivity of the
-    # Harrell-Davis estimator (its largest weight times the interquartile range).
-    quantile_noise: float = 0.35
+    # Harrell-Davis estimate (how far one more organisation can move it).
+    quantile_noise: float = 1.0
     # Shares and percentages are published in steps of this many percentage points.
     share_step: float = 1.0
 

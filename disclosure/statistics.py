@@ -5,9 +5,10 @@ Every figure passes the same checks, in this order:
 2. no organisation contributes more than ``max_share`` of the total (dominance);
 3. the figure is never an exact value: quantiles are Harrell-Davis estimates (a
    weighted mean of all order statistics, so never one organisation's own value) plus
-   Laplace noise scaled to the group's spread; sums and counts-weighted totals get
-   Laplace noise scaled to the largest single contribution, so that adding, removing
-   or changing one organisation moves the figure by no more than the noise hides;
+   Laplace noise scaled to how far one organisation can move them (local
+   sensitivity); sums get Laplace noise scaled to the largest single contribution,
+   so that adding, removing or changing one organisation moves the figure by no more
+   than the noise hides;
 4. figures are rounded (three significant figures; shares in steps of whole percents)
    after the noise, never instead of it.
 Complementary suppression against differencing is in disclosure.differencing.
@@ -82,7 +83,7 @@ class Quantiles:
 
 
 def withheld_reason(weights_by_org, rules: Rules) -> str:
-    """"" when a figure over these organisations' weights may be shown, else the code
+    """ "" when a figure over these organisations' weights may be shown, else the code
     of the rule that withholds it."""
     weights = np.asarray(weights_by_org, dtype="float64")
     if len(weights) < rules.min_organisations:
@@ -112,17 +113,23 @@ def hd_matrix(values: np.ndarray, qs) -> np.ndarray:
     return values @ weights
 
 
-def quantile_noise_scale(estimates: np.ndarray, n, rules: Rules) -> np.ndarray:
-    """Laplace scale per cell: the HD median's largest weight (how much one organisation
-    can move it) times the interquartile range, times ``rules.quantile_noise``."""
-    iqr = np.abs(estimates[..., 3] - estimates[..., 1])
-    top_weight = hd_weights(int(n), 0.5).max()
-    return rules.quantile_noise * top_weight * iqr
+def quantile_estimates(values: np.ndarray, rules: Rules):
+    """Harrell-Davis estimates of QUANTILES for rows of sorted values (cells x n), and
+    the Laplace scale of each: ``rules.quantile_noise`` times its local sensitivity,
+    the most that one more organisation anywhere within the group's range moves it
+    (HD estimates rise with every value, so the extremes bound the move)."""
+    qs = list(QUANTILES.values())
+    estimates = hd_matrix(values, qs)
+    with_top = hd_matrix(np.concatenate([values, values[:, -1:]], axis=1), qs)
+    with_bottom = hd_matrix(np.concatenate([values[:, :1], values], axis=1), qs)
+    sensitivity = np.maximum(np.abs(with_top - estimates), np.abs(estimates - with_bottom))
+    return estimates, rules.quantile_noise * sensitivity
 
 
-def noisy_quantiles(estimates, scale, figure_seed, *, tails: bool) -> dict:
-    """The published quantiles: estimate plus noise, put back in order, rounded."""
-    noisy = sorted(noise.laplace(list(estimates), scale, figure_seed))
+def noisy_quantiles(estimates, scales, figure_seed, *, tails: bool) -> dict:
+    """The published quantiles: each estimate plus noise of its own scale, put back in
+    order, rounded."""
+    noisy = sorted(noise.laplace_each(list(estimates), list(scales), figure_seed))
     published = {
         name: three_significant(value) for name, value in zip(QUANTILES, noisy, strict=True)
     }
@@ -142,11 +149,10 @@ def protected_quantiles(values: pd.Series, rules: Rules, *, figure, weights=None
         return Quantiles(code=code)
     ordered = np.sort(values.to_numpy(dtype="float64"))
     n = len(ordered)
-    estimates = hd_matrix(ordered[None, :], list(QUANTILES.values()))[0]
-    scale = float(quantile_noise_scale(estimates, n, rules))
+    estimates, scales = quantile_estimates(ordered[None, :], rules)
     cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
     published = noisy_quantiles(
-        estimates, scale, noise.seed(*figure, cell), tails=n >= rules.min_for_tails
+        estimates[0], scales[0], noise.seed(*figure, cell), tails=n >= rules.min_for_tails
     )
     return Quantiles(n_organisations=n, **published)
 

@@ -12,12 +12,14 @@ from rest_framework.views import APIView
 
 from contracts.api_auth import OrganizationTokenAuthentication
 from contracts.models import ContractLine
+from disclosure import releases
+from disclosure.serializers import ReleaseSerializer
 from portal.choices import Sector
 from prices.access import viewer_for
-from prices.releases import publication_for
 from prices.facts import METRICS
 from prices.peer_groups import REGIONS, SIZE_BAND_CHOICES
 from prices.publication import SUPPLIER_KINDS, CellKey
+from prices.releases import publication_for
 from vendors.models import Product, ProductCategory
 
 PROBLEMS = {
@@ -97,13 +99,17 @@ class BenchmarkSerializer(serializers.Serializer):
     p90 = serializers.FloatField(allow_null=True, help_text="Only from 10 organisations.")
     suppressed = serializers.BooleanField()
     reason = serializers.CharField(allow_blank=True, help_text="Why a figure is suppressed.")
+    release = ReleaseSerializer(
+        allow_null=True, help_text="The release the figures come from; null before the first."
+    )
 
 
 class BenchmarkView(APIView):
     """One benchmark cell for the caller's organisation (its own data left out), under
     the portal's disclosure rules: at least 5 organisations, none over 25 %, data at
-    least 90 days old, percentiles only, and complementary suppression against
-    combining figures. Revenue share is a fraction (0.012 = 1.2 %)."""
+    least 90 days old, noisy percentiles only, and complementary suppression against
+    combining figures, from the current release (figures change only with a release).
+    Revenue share is a fraction (0.012 = 1.2 %)."""
 
     authentication_classes = [
         OrganizationTokenAuthentication,
@@ -141,5 +147,6 @@ class BenchmarkView(APIView):
             "p90": cell.p90,
             "suppressed": cell.suppressed,
             "reason": cell.reason,
+            "release": releases.current(),
         }
         return Response(BenchmarkSerializer(body).data)

@@ -30,10 +30,9 @@ from disclosure.rules import Rules
 from disclosure.statistics import (
     QUANTILES,
     Quantiles,
-    hd_matrix,
     noisy_quantiles,
     protected_quantiles,
-    quantile_noise_scale,
+    quantile_estimates,
 )
 from prices.facts import METRICS, build_facts, empty_facts
 
@@ -48,6 +47,7 @@ TEXT_COLUMNS = [
     "province",
 ]
 ESTIMATES = [f"est_{name}" for name in QUANTILES]
+SCALES = [f"scale_{name}" for name in QUANTILES]
 # The spend that weighs in the dominance rule, per metric.
 WEIGHT = {"per_user": "user_cents", "per_workstation": "ws_cents"}
 SUPPLIER_KINDS = ("vendor", "product", "deployment")
@@ -131,12 +131,11 @@ def _run_estimates(value, starts, counts, rules):
     """Harrell-Davis estimates (cells x quantiles) and noise scales of each run of
     sorted values, computed for all runs of the same length at once."""
     estimates = np.full((len(starts), len(QUANTILES)), np.nan)
-    scales = np.zeros(len(starts))
+    scales = np.zeros((len(starts), len(QUANTILES)))
     for n in np.unique(counts).tolist():
         rows = np.nonzero(counts == n)[0]
         matrix = value[starts[rows, None] + np.arange(n)]
-        estimates[rows] = hd_matrix(matrix, list(QUANTILES.values()))
-        scales[rows] = quantile_noise_scale(estimates[rows], n, rules)
+        estimates[rows], scales[rows] = quantile_estimates(matrix, rules)
     return estimates, scales
 
 
@@ -173,7 +172,7 @@ def _candidate_cells(facts, levels, metric, rules):
                 _key(metric, columns, group_keys[g]),
                 n,
                 estimates[i],
-                float(scales[i]),
+                scales[i],
                 int(cell_keys[g]),
                 dominated,
                 members,
@@ -190,7 +189,7 @@ class Publication:
         self.members = members  # key -> sorted organisation ids of every candidate cell
         self._n = cells["n"].to_numpy()
         self._estimates = cells[ESTIMATES].to_numpy()
-        self._scales = cells["scale"].to_numpy()
+        self._scales = cells[SCALES].to_numpy()
         self._cell_keys = cells["cell_key"].to_numpy()
         self._reasons = cells["reason"].to_numpy()
         # facts are sorted by BASE: each (year, cost type, supplier) is one run of rows.
@@ -257,12 +256,13 @@ class Publication:
         cells = self.cells[self.cells["reason"] == ""] if published else self.cells
         return [CellKey(*key) for key in cells.index]
 
-    def published_members(self):
-        """Candidates for the next release's check over time: the cells shown now."""
-        return [
-            Candidate(("before", *key), self.members[key])
-            for key in self.cells.index[self.cells["reason"] == ""]
-        ]
+    def shown_sets(self):
+        """{(metric, cost type): {members: True}} of the cells shown in this release."""
+        shown = {}
+        for key in self.cells.index[self.cells["reason"] == ""]:
+            members = self.members[key]
+            shown.setdefault((key[0], key[2]), {})[members.tobytes()] = members
+        return shown
 
     def _peer_rows(self, key):
         rows = self._slice(key)
@@ -291,13 +291,13 @@ def build_publication(
     rules: Rules,
     years,
     sources=None,
-    previous=None,
+    history=None,
     facts=None,
     category_id=None,
 ) -> Publication:
     """``sources`` (prices.facts.Sources) may be loaded once for many categories;
-    ``previous`` is the category's publication in the previous release, whose shown
-    cells this one is checked against."""
+    ``history`` holds the organisation sets of the cells shown in earlier releases
+    (prices.releases.History), which this publication is checked against."""
     if category is not None:
         category_id = category.pk
         facts = build_facts(
@@ -313,27 +313,26 @@ def build_publication(
         ):
             keys.append(key)
             members[tuple(key)] = who
-            rows.append((n, *estimates, scale, cell_key, "dominant" if dominated else ""))
+            rows.append((n, *estimates, *scale, cell_key, "dominant" if dominated else ""))
             # Dominated cells take part too: hiding one must not free its neighbours.
             groups.setdefault((metric, key.cost_type), []).append(Candidate(key, who))
     cells = pd.DataFrame(
         rows,
-        columns=["n", *ESTIMATES, "scale", "cell_key", "reason"],
+        columns=["n", *ESTIMATES, *SCALES, "cell_key", "reason"],
         index=pd.MultiIndex.from_tuples(keys, names=CellKey._fields)
         if keys
         else pd.MultiIndex.from_tuples([], names=CellKey._fields),
     )
     cells["cell_key"] = cells["cell_key"].astype("uint64")
     cells = cells.sort_index()
-    earlier = {}
-    for candidate in previous.published_members() if previous is not None else ():
-        _tag, metric, _year, cost_type, *_rest = candidate.key
-        earlier.setdefault((metric, cost_type), []).append(candidate)
+    earlier = history.candidates() if history is not None else {}
     suppressed = [
         tuple(key)
         for group, candidates in groups.items()
         for key in suppress_differencing(
-            candidates, rules.min_organisations, published_before=earlier.get(group, ())
+            candidates,
+            rules.min_organisations,
+            published_before=earlier.get(group, ()),
         )
     ]
     if suppressed:

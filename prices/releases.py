@@ -6,10 +6,42 @@ organisation's own contract pages show its own data live."""
 from django.conf import settings
 
 from disclosure import releases
+from disclosure.differencing import Candidate
 from prices.facts import Sources
 from prices.publication import build_publication, default_years, empty_publication
 
 TOPIC = "prices"
+
+
+class History:
+    """The organisation sets of the benchmark cells shown in the last
+    DISCLOSURE_DIFFERENCING_RELEASES releases, per (metric, cost type): a new release
+    must not show a set one to five organisations away from any of them, since people
+    may have kept those figures (differencing over time)."""
+
+    def __init__(self, sets=None):
+        self.sets = sets or {}  # group -> {members bytes: (release number, members)}
+
+    def candidates(self):
+        return {
+            group: [
+                Candidate(("before", number, i), members)
+                for i, (number, members) in enumerate(found.values())
+            ]
+            for group, found in self.sets.items()
+        }
+
+    def after(self, publication, number, keep):
+        """This history with ``publication``'s shown sets added as release ``number``
+        and sets older than ``keep`` releases dropped."""
+        sets = {
+            group: {b: (n, m) for b, (n, m) in found.items() if n > number - keep}
+            for group, found in self.sets.items()
+        }
+        for group, shown in publication.shown_sets().items():
+            for members_bytes, members in shown.items():
+                sets.setdefault(group, {})[members_bytes] = (number, members)
+        return History(sets)
 
 
 def produce(context):
@@ -22,15 +54,23 @@ def produce(context):
     sources = Sources.load(
         [c.pk for c in categories], years, today=context.as_of, min_age_days=rules.min_age_days
     )
+    histories = context.previous(TOPIC, "history") or {}
+    kept = {}
     for category in categories:
-        yield category.pk, build_publication(
+        history = histories.get(category.pk, History())
+        publication = build_publication(
             category,
             today=context.as_of,
             rules=rules,
             years=years,
             sources=sources,
-            previous=context.previous(TOPIC, category.pk),
+            history=history,
         )
+        kept[category.pk] = history.after(
+            publication, context.number, settings.DISCLOSURE_DIFFERENCING_RELEASES
+        )
+        yield category.pk, publication
+    yield "history", kept
 
 
 def publication_for(category):

@@ -1,7 +1,8 @@
 """Benchmark pages: the explorer, where-do-I-stand, their exports and the method.
 
-Access is decided in prices.access; every figure comes from a cached publication
-(prices.cache), so pages, exports and the API show the same, disclosure-checked cells."""
+Access is decided in prices.access; every figure comes from the current release
+(prices.releases), so pages, exports and the API show the same, disclosure-checked
+cells."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -12,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contracts.models import Contract
+from disclosure import method, releases
 from portal.permissions import objects_for_user
 from portal.spreadsheets import table_download
 from prices.access import viewer_for
-from prices.releases import publication_for
 from prices.explorer import METRIC_LABELS, chart_data, explorer_rows, standings
 from prices.forms import BenchmarkForm, StandingForm, default_year
 from prices.publication import CellKey
+from prices.releases import publication_for
 
 
 def _viewer(request):
@@ -42,7 +44,13 @@ def _explore(request, viewer):
     data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
     data.setdefault("categorie", _default_category(viewer))
     form = BenchmarkForm(data, viewer=viewer)
-    result = {"form": form, "viewer": viewer, "rows": None, "give_to_get": False}
+    result = {
+        "form": form,
+        "viewer": viewer,
+        "rows": None,
+        "give_to_get": False,
+        "release": releases.current(),
+    }
     if not form.is_valid():
         return result
     category = form.cleaned_data["categorie"]
@@ -111,7 +119,9 @@ def explorer_export(request, fmt):
         "P90",
         _("Suppressed"),
         _("Reason"),
+        _("Release"),
     ]
+    release = release_label(context["release"])
     rows = [
         [
             str(context["category"]),
@@ -125,6 +135,7 @@ def explorer_export(request, fmt):
             ),
             _("yes") if row.cell.suppressed else _("no"),
             row.cell.reason,
+            release,
         ]
         for row in context["rows"]
     ]
@@ -139,7 +150,7 @@ def _standing_context(request):
         raise PermissionDenied(_("Where do I stand is for care providers."))
     data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
     form = StandingForm(data)
-    context = {"form": form, "viewer": viewer, "standings": None}
+    context = {"form": form, "viewer": viewer, "standings": None, "release": releases.current()}
     if not form.is_valid():
         return context
     year, metric = form.cleaned_data["jaar"], form.cleaned_data["maatstaf"]
@@ -195,7 +206,9 @@ def standing_export(request, fmt):
         "P75",
         _("Position"),
         _("Potential saving per year (EUR)"),
+        _("Release"),
     ]
+    release = release_label(context["release"])
     rows = [
         [
             s.contract.reference,
@@ -210,13 +223,25 @@ def standing_export(request, fmt):
             _figure(s.cell.p75, metric),
             str(s.position_label),
             s.saving,
+            release,
         ]
         for s in context["standings"]
     ]
-    rows.append([_("Total"), "", "", "", "", "", "", "", "", "", "", context["total_saving"]])
+    rows.append(
+        [_("Total"), "", "", "", "", "", "", "", "", "", "", context["total_saving"], release]
+    )
     organization = context["viewer"].organization
     name = f"positie-{organization.slug}-{context['year']}-{metric}"
     return table_download(headers, rows, fmt=fmt, filename=name, sheet_name=_("Where do I stand"))
+
+
+def release_label(release):
+    if release is None:
+        return str(_("no figures have been released yet"))
+    return _("release %(number)s of %(date)s") % {
+        "number": release.number,
+        "date": release.as_of.strftime("%d-%m-%Y"),
+    }
 
 
 def methodology(request):
@@ -224,11 +249,7 @@ def methodology(request):
         request,
         "prices/methodology.html",
         {
-            "min_organisations": settings.PRICE_MIN_ORGANISATIONS,
-            "max_share_percent": round(settings.PRICE_MAX_ORGANISATION_SHARE * 100),
-            "min_for_tails": settings.PRICE_MIN_ORGANISATIONS_FOR_TAILS,
-            "min_age_days": settings.PRICE_MIN_AGE_DAYS,
+            "method": method.sections(release=releases.current()),
             "years_back": settings.PRICE_YEARS_BACK,
-            "difference": settings.PRICE_MIN_ORGANISATIONS + 1,
         },
     )

@@ -189,13 +189,15 @@ PRICE_MIN_AGE_DAYS = 90
 # Releases (disclosure/): every figure made from confidential data is computed into an
 # immutable release, by `publish_release` (monthly; `make run` runs it with --if-due).
 DISCLOSURE_RELEASE_INTERVAL_DAYS = 30
-DISCLOSURE_RELEASES_KEPT = 2  # releases whose inputs are kept (the next is checked against them)
+DISCLOSURE_RELEASES_KEPT = 2  # releases whose stored inputs are kept
+# A release is checked against the figures shown in this many earlier releases.
+DISCLOSURE_DIFFERENCING_RELEASES = 12
 DISCLOSURE_CURRENT_CACHE_SECONDS = 5
 DISCLOSURE_PARTS_IN_MEMORY = 64
 # Noise (see disclosure/statistics.py): Laplace scales relative to the largest single
-# contribution (sums) and to the quantile estimator's sensitivity (quantiles).
+# contribution (sums) and to the quantile estimates' local sensitivity (quantiles).
 DISCLOSURE_SUM_NOISE = 1.0
-DISCLOSURE_QUANTILE_NOISE = 0.35
+DISCLOSURE_QUANTILE_NOISE = 1.0
 DISCLOSURE_SHARE_STEP = 1.0  # percentage points
 DISCLOSURE_NOISE_SECRET = ""  # empty: derived from SECRET_KEY
 # Benchmarks are published for this many past years and the current one.

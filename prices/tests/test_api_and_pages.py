@@ -23,10 +23,12 @@ QUERY = {"category": "pacs-test", "year": 2025, "sector": Sector.GENERAL_HOSPITA
 
 
 @pytest.fixture
-def eight(market):
-    """Eight general hospitals paying 100k..170k (the 8th: 170k)."""
+def eight(market, exact_figures):
+    """Eight general hospitals paying 100k..170k (the 8th: 170k), released, noise off
+    (so the median of evenly spaced values is the middle one)."""
     for n in range(8):
         market.hospital(100_000 + 10_000 * n)
+    market.release()
     return market
 
 
@@ -74,7 +76,13 @@ def test_give_to_get(eight):
     html = page.get(reverse("price_explorer"), {"categorie": "pacs-test"}).content.decode()
     assert 'id="give-to-get"' in html and "130.000" not in html
     eight.contract(newcomer, 120_000)
-    assert api(user).get(API, QUERY).json()["n_organisations"] == 8
+    eight.release()
+    shared = api(user).get(API, QUERY)
+    assert shared.status_code == 200
+    # Eight peers were shown last month; the nine now are one apart: withheld for a year.
+    assert (
+        shared.json()["reason"] == "zou samen met een ander cijfer een organisatie kunnen onthullen"
+    )
 
 
 def test_policy_staff_see_sector_level_only(eight):
@@ -126,7 +134,7 @@ def test_cells_outside_the_fixed_dimensions_are_refused(eight, params, message):
     assert message in str(response.json())
 
 
-def test_a_changed_price_is_never_served_from_the_cache(eight):
+def test_a_changed_price_shows_in_the_next_release_only(eight):
     user = member(eight.organizations[0])
     assert api(user).get(API, QUERY).json()["median"] == 140_000
     contract = eight.organizations[7].contracts.get()
@@ -134,6 +142,8 @@ def test_a_changed_price_is_never_served_from_the_cache(eight):
         contract=contract,
         lines=[{"cost_type": "subscription", "amount": 100_000, "frequency": "yearly"}],
     )
+    assert api(user).get(API, QUERY).json()["median"] == 140_000  # the release stands
+    eight.release()
     # 170k became 100k: the others are now 100k, 110k, ..., 160k.
     assert api(user).get(API, QUERY).json()["median"] == 130_000
 
@@ -148,11 +158,12 @@ def test_explorer_page_export_and_api_agree(eight, client):
     exported = client.get(reverse("price_explorer_export", args=["csv"]), params)
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
     sector_row = next(r for r in rows if r[3] == "Algemeen ziekenhuis")
-    assert sector_row[4:10] == ["7", "", "125000", "140000", "155000", ""]
+    # Harrell-Davis quartiles of 110k..170k: blends of neighbours, not anyone's price.
+    assert sector_row[4:10] == ["7", "", "123000", "140000", "157000", ""]
     suppressed = [r for r in rows[1:] if r[10] == "ja"]
     assert suppressed and all(r[5:10] == [""] * 5 and r[11] for r in suppressed)
     api_body = api(user).get(API, QUERY).json()
-    assert (api_body["p25"], api_body["median"]) == (125_000, 140_000)
+    assert (api_body["p25"], api_body["median"]) == (123_000, 140_000)
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("price_explorer_export", args=["xlsx"]), params).content)
     )
@@ -170,15 +181,27 @@ def test_where_do_i_stand(eight, client):
         io.BytesIO(client.get(reverse("price_standing_export", args=["xlsx"]), params).content)
     )
     rows = [list(r) for r in workbook.active.iter_rows(values_only=True)]
-    assert rows[1][0] == f"C-{org.slug}-2024-01-01" and rows[1][-1] == 40_000
-    assert rows[-1][0] == "Totaal" and rows[-1][-1] == 40_000
+    assert rows[1][0] == f"C-{org.slug}-2024-01-01" and rows[1][-2] == 40_000
+    assert rows[-1][0] == "Totaal" and rows[-1][-2] == 40_000
+    assert rows[1][-1] == "publicatie 1 van 22-11-2026"
 
 
 def test_methodology_shows_the_live_thresholds(client, settings):
     settings.PRICE_MIN_ORGANISATIONS = 7
     html = client.get(reverse("price_methodology")).content.decode()
-    assert "Ten minste 7 verschillende organisaties" in html
-    assert "ten minste 8 organisaties" in html
+    assert "ten minste 7 verschillende organisaties" in html
+    assert "ten minste 8 verschillen" in html
+    assert "Harrell-Davis" in html and "Laplace" in html
+
+
+def test_pages_and_api_say_which_release_they_show(eight, client):
+    user = member(eight.organizations[0])
+    client.force_login(user)
+    html = client.get(reverse("price_explorer"), {"categorie": "pacs-test"}).content.decode()
+    assert "Cijfers van publicatie 1, gegevens van 22 november 2026" in html
+    assert api(user).get(API, QUERY).json()["release"]["as_of"] == "2026-11-22"
+    method = client.get(reverse("price_methodology")).content.decode()
+    assert "De huidige publicatie is nummer 1, met gegevens van 22-11-2026." in method
 
 
 def test_api_is_documented(client):
@@ -189,5 +212,6 @@ def test_api_is_documented(client):
 def test_contract_in_future_year_does_not_leak(eight):
     # A contract starting next month is not shown in any year.
     eight.hospital(1_000_000, start=date(2026, 12, 1))
+    eight.release()
     body = api(member(eight.organizations[0])).get(API, {**QUERY, "year": 2026}).json()
     assert body["n_organisations"] == 7

@@ -6,7 +6,7 @@ from itertools import combinations
 
 import numpy as np
 
-from prices.differencing import Candidate, suppress_differencing
+from disclosure.differencing import Candidate, suppress_differencing
 
 
 def candidates(sets):
@@ -47,3 +47,11 @@ def test_no_two_kept_sets_conflict_on_random_families():
                 assert any(
                     0 < len(set(c.members.tolist()) ^ set(k.members.tolist())) <= 5 for k in kept
                 )
+
+
+def test_an_earlier_release_counts_as_published():
+    """A set one member apart from a set shown in the previous release is withheld;
+    identical or far-apart sets are not."""
+    earlier = [Candidate(("before", 0), np.arange(8))]
+    now = candidates([range(9), range(8), range(20)])
+    assert suppress_differencing(now, 5, published_before=earlier) == {(0,)}
