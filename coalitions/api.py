@@ -13,8 +13,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from coalitions import access, requirements, rfi
+from coalitions.demand import aggregated_demand, competition_check
 from coalitions.models import Coalition, CoalitionMember, Requirement, VendorAnswer, VendorRequest
 from contracts.models import LockInClause
+from disclosure import releases
+from disclosure.serializers import ReleaseSerializer
 from vendors.api import _own_vendor
 from vendors.models import Standard
 
@@ -80,10 +83,55 @@ class VendorAnswerSerializer(serializers.ModelSerializer):
         fields = ["vendor", "requirement", "answer", "comment", "answered_at"]
 
 
+class FigureSerializer(serializers.Serializer):
+    """A published figure: its value, or why it is withheld (``value`` null)."""
+
+    value = serializers.FloatField(allow_null=True)
+    reason = serializers.CharField(allow_blank=True, help_text="Why the figure is withheld.")
+
+
+class SavingsSerializer(serializers.Serializer):
+    category = serializers.CharField()
+    median = serializers.FloatField(
+        allow_null=True, help_text="Spend minus the spend at the benchmark median (EUR)"
+    )
+    p25 = serializers.FloatField(allow_null=True)
+    reason = serializers.CharField(allow_blank=True, help_text="Why the figure is withheld.")
+
+
+class MarketShareSerializer(serializers.Serializer):
+    by_spend = serializers.CharField(source="spend_band", help_text="A band, e.g. 5-15%")
+    by_beds = serializers.CharField(source="beds_band")
+    limit_percent = serializers.CharField()
+    exceeded = serializers.BooleanField()
+
+
+class DemandSerializer(serializers.Serializer):
+    """Figures of the current release (``release`` null and ``withheld`` set before the
+    coalition is in one): totals are protected (rounded, with noise), the market share
+    is a band."""
+
+    release = ReleaseSerializer(
+        allow_null=True, help_text="The release the figures come from; null before it."
+    )
+    reason = serializers.CharField(source="demand.reason", allow_blank=True)
+    members = serializers.IntegerField(source="demand.members", allow_null=True)
+    spend = FigureSerializer(source="demand.spend")
+    fte = FigureSerializer(source="demand.fte")
+    beds = FigureSerializer(source="demand.beds")
+    users = FigureSerializer(source="demand.users")
+    end_years = serializers.SerializerMethodField()
+    savings = SavingsSerializer(source="demand.savings", many=True)
+    market_share = MarketShareSerializer(source="check")
+
+    def get_end_years(self, data) -> list[dict]:
+        return [{"year": year, "contracts": n} for year, n in data["demand"].end_years]
+
+
 class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
     """Coalitions the caller may see: every public one and the private ones of the
-    caller's organisations. ``members``, ``requirements`` (POST: add one) and
-    ``vendor-answers`` are for members only."""
+    caller's organisations. ``members``, ``requirements`` (POST: add one),
+    ``vendor-answers`` and ``demand`` (the published figures) are for members only."""
 
     serializer_class = CoalitionSerializer
     lookup_field = "slug"
@@ -130,6 +178,22 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
         except ValidationError as error:
             return Response({"detail": error.messages}, status=400)
         return Response(RequirementSerializer(requirement).data, status=201)
+
+    @extend_schema(responses={200: DemandSerializer})
+    @action(detail=True, serializer_class=DemandSerializer)
+    def demand(self, request, slug=None):
+        """The members' demand and market share as the current release has it."""
+        coalition = self._member_coalition()
+        figures = aggregated_demand(coalition)
+        return Response(
+            DemandSerializer(
+                {
+                    "demand": figures,
+                    "check": competition_check(coalition),
+                    "release": releases.current() if figures.released else None,
+                }
+            ).data
+        )
 
     @action(detail=True, url_path="vendor-answers", serializer_class=VendorAnswerSerializer)
     def vendor_answers(self, request, slug=None):

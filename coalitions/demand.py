@@ -1,234 +1,485 @@
-"""What a coalition's members bring together: their size, when their contracts end,
-their combined spend (a total, and only under the portal's disclosure rules), the
-savings against the benchmark, and their share of the purchasing market for the
-competition-law check.
+"""What a coalition's members bring together, as published: their number, their
+combined spend and sizes, when their contracts end, the savings against the price
+benchmark, and their share of the purchasing market for the competition-law check.
 
-Spend comes from the same yearly figures as the price benchmarks (prices.facts, via the
-cached publication of each category), so a coalition's total and the benchmark are
-normalised alike and a contract counts once it is PRICE_MIN_AGE_DAYS old."""
+Everything except an organisation's own figures is computed from other organisations'
+confidential data, so it is computed into releases (disclosure.releases, topic
+"coalitions") and read from the current release:
+- the members are those of the release's day (``as_of``), and only contracts at least
+  ``rules.min_age_days`` old on that day count (as for the price benchmarks);
+- the combined spend and the members' FTE, beds and users are protected totals
+  (disclosure.statistics.protected_total: at least 5 organisations, none above 25 %,
+  Laplace noise scaled to the largest member, three significant figures);
+- the savings per category are computed from two protected totals of the category's
+  members (their spend and their FTE) and the category's published benchmark of the
+  same release: post-processing of protected figures, so no exact sum leaks through
+  them, and withheld where the category's members fail the 5-organisation or dominance
+  rule;
+- the market share is published only as a band (below 5 %, 5-15 %, above 15 %: what
+  the 15 % check needs), from a protected total of the members over a protected total
+  of the market.
+Noise is seeded by what a figure is (never by which coalition shows it) and by its
+data: two coalitions with the same members show the same figures, and asking again,
+or forming another coalition of the same members, gains nothing.
 
-import weakref
+The number of members is exact: the member list shows it anyway."""
+
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date, datetime, time, timedelta
 
+import numpy as np
 import pandas as pd
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coalitions.models import CoalitionMember
+from coalitions.models import Coalition, CoalitionMember
 from contracts.models import Contract
+from disclosure import releases
+from disclosure.statistics import (
+    Figure,
+    band_of,
+    protected_total,
+    reason_text,
+    three_significant,
+)
 from portal.models import Organization, OrganizationSize
-from prices.releases import publication_for
-from prices.disclosure import REASON_DOMINANT, REASON_TOO_FEW, Rules
+from prices.facts import Sources, build_facts, family_ids, line_frame
+from prices.normalise import line_annual_cents
 from prices.publication import CellKey
+from prices.releases import publication_for
 
+TOPIC = "coalitions"
 Status = CoalitionMember.Status
 Role = CoalitionMember.Role
+ROW_COLUMNS = ["organization_id", "euros", "fte", "beds", "user_qty"]
+
+
+# --- the published figures ---------------------------------------------------------------
+
+
+@dataclass
+class CategoryFigures:
+    """A category's part of the savings estimate: the spend and FTE of the members that
+    buy in it and have an FTE figure, both protected totals."""
+
+    category_id: int
+    name: str
+    spend: Figure
+    fte: Figure
+
+
+@dataclass
+class Published:
+    """One coalition's figures in a release."""
+
+    as_of: date
+    members: int
+    spend: Figure
+    fte: Figure
+    beds: Figure
+    users: Figure
+    end_years: list  # [(year, number of members' contracts ending that year)]
+    categories: list  # [CategoryFigures]
+    share_by_spend: tuple | None  # a band (low, high or None) of fractions, None: no market
+    share_by_beds: tuple | None
+
+
+def share_edges(limit):
+    """The market-share bands: below a third of the limit, up to the limit, above it."""
+    return (round(limit / 3, 6), limit)
+
+
+def members_as_of(as_of):
+    """{coalition id: set of organisation ids}: the care providers buying in each
+    coalition (not observers) on ``as_of``. An active member counts from the day it
+    joined; a member that left after ``as_of`` still counts (it was invited before)."""
+    end = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
+    rows = (
+        CoalitionMember.objects.filter(organization__type=Organization.Type.CARE_PROVIDER)
+        .exclude(role=Role.OBSERVER)
+        .filter(
+            Q(status=Status.ACTIVE, decided_at__lt=end)
+            | Q(status=Status.ACTIVE, decided_at__isnull=True)
+            | Q(status=Status.LEFT, decided_at__gte=end, created_at__lt=end)
+        )
+        .values_list("coalition_id", "organization_id")
+    )
+    found = {}
+    for coalition_id, organization_id in rows:
+        found.setdefault(coalition_id, set()).add(organization_id)
+    return found
+
+
+def category_rows(categories, as_of, rules):
+    """{category id: one row per care provider buying in the category in ``as_of``'s
+    year (its family: the category and its subcategories), with its yearly spend in
+    euros, FTE and beds of that year and users}, from contracts at least
+    ``rules.min_age_days`` old on ``as_of`` (prices.facts, as the benchmarks)."""
+    year = as_of.year
+    families = {category.pk: family_ids(category) for category in categories}
+    ids = sorted({pk for family in families.values() for pk in family})
+    if not ids:
+        return {}
+    sources = Sources.load(ids, [year], today=as_of, min_age_days=rules.min_age_days)
+    found = {}
+    for category in categories:
+        facts = build_facts(
+            category, [year], today=as_of, min_age_days=rules.min_age_days, sources=sources
+        )
+        rows = facts[
+            (facts["year"] == year) & (facts["cost_type"] == "") & (facts["supplier_kind"] == "")
+        ]
+        found[category.pk] = pd.DataFrame(
+            {
+                "organization_id": rows["organization_id"].astype("int64"),
+                "euros": rows["cents"].astype("float64") / 100,
+                "fte": pd.to_numeric(rows["fte"], errors="coerce").astype("float64"),
+                "beds": pd.to_numeric(rows["beds"], errors="coerce").astype("float64"),
+                "user_qty": pd.to_numeric(rows["user_qty"], errors="coerce").astype("float64"),
+            }
+        ).reset_index(drop=True)
+    return found
+
+
+def latest_sizes(organization_ids, year):
+    """DataFrame indexed by organisation: FTE and beds of each organisation's latest
+    reported year up to ``year`` (floats, NaN when missing)."""
+    rows = (
+        OrganizationSize.objects.filter(organization_id__in=list(organization_ids), year__lte=year)
+        .order_by("organization_id", "year")
+        .values_list("organization_id", "fte", "beds")
+    )
+    latest = {org: (fte, beds) for org, fte, beds in rows}  # the last year wins
+    frame = pd.DataFrame.from_dict(latest, orient="index", columns=["fte", "beds"])
+    return frame.apply(pd.to_numeric, errors="coerce").astype("float64")
+
+
+def contract_end_years(organization_ids, category_ids, as_of, rules):
+    """Rows (organisation id, category id, end year) of the running contracts that count
+    on ``as_of``: at least ``rules.min_age_days`` old then and not ended before it."""
+    cutoff = as_of - timedelta(days=rules.min_age_days)
+    rows = (
+        Contract.objects.running()
+        .filter(
+            organization_id__in=list(organization_ids),
+            category_id__in=list(category_ids),
+            start_date__lte=cutoff,
+            end_date__gte=as_of,
+        )
+        .values_list("organization_id", "category_id", "end_date")
+    )
+    return pd.DataFrame(
+        [(org, category, end.year) for org, category, end in rows],
+        columns=["organization_id", "category_id", "year"],
+    )
+
+
+def _by_org(rows, column):
+    return rows.groupby("organization_id")[column].sum()
+
+
+def market_band(part, whole, rules, *, figure, edges):
+    """The band of ``part``'s share of ``whole`` (both per organisation), from their
+    protected totals; None without a market. The part is not held to the threshold: a
+    coalition of two must still learn that it exceeds the limit; the band and the
+    noise (as large as its largest member) are what protect it."""
+    numerator = protected_total(part, rules, figure=(*figure, "part"), check=False)
+    denominator = protected_total(whole, rules, figure=(*figure, "whole"), check=False)
+    if not denominator.value:
+        return None
+    return band_of(min((numerator.value or 0.0) / denominator.value, 1.0), edges)
+
+
+def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, limit) -> Published:
+    """One coalition's published figures (pure: no database). ``categories`` [(id,
+    name)], ``members`` its buying members' ids, ``rows`` category_rows(), ``sizes``
+    latest_sizes() of at least the members, ``ends`` contract_end_years()."""
+    members = set(members)
+    year = as_of.year
+    category_ids = sorted(pk for pk, _name in categories)
+    own_rows = [rows[pk] for pk in category_ids if pk in rows]
+    market = (
+        pd.concat(own_rows, ignore_index=True) if own_rows else pd.DataFrame(columns=ROW_COLUMNS)
+    )
+    mine = market[market["organization_id"].isin(members)]
+    spend = _by_org(mine, "euros")
+    spend = spend[spend > 0]
+    member_sizes = sizes.reindex(sorted(members))
+    fte = member_sizes["fte"].dropna()
+    beds = member_sizes["beds"].dropna()
+    users = _by_org(mine, "user_qty").fillna(0)
+    users = users[users > 0]
+    scope = ("coalitions", tuple(category_ids), year)
+    per_category = []
+    for pk, name in sorted(categories):
+        found = rows.get(pk)
+        if found is None:
+            found = pd.DataFrame(columns=ROW_COLUMNS)
+        buying = found[
+            found["organization_id"].isin(members) & found["fte"].notna() & (found["euros"] > 0)
+        ]
+        category_spend = _by_org(buying, "euros")
+        category_fte = buying.groupby("organization_id")["fte"].max()
+        per_category.append(
+            CategoryFigures(
+                pk,
+                name,
+                protected_total(
+                    category_spend, rules, figure=("coalitions", "savings-spend", pk, year)
+                ),
+                protected_total(
+                    category_fte, rules, figure=("coalitions", "savings-fte", pk, year)
+                ),
+            )
+        )
+    edges = share_edges(limit)
+    by_spend = by_beds = None
+    if not market.empty:
+        market_spend = _by_org(market, "euros")
+        by_spend = market_band(
+            market_spend[market_spend.index.isin(members)],
+            market_spend,
+            rules,
+            figure=(*scope, "share-spend"),
+            edges=edges,
+        )
+        market_beds = market.groupby("organization_id")["beds"].max().fillna(0)
+        newcomers = sorted(members - set(market_beds.index))  # members without a contract
+        market_beds = pd.concat([market_beds, member_sizes["beds"].reindex(newcomers).fillna(0)])
+        by_beds = market_band(
+            market_beds[market_beds.index.isin(members)],
+            market_beds,
+            rules,
+            figure=(*scope, "share-beds"),
+            edges=edges,
+        )
+    counted = ends[ends["organization_id"].isin(members) & ends["category_id"].isin(category_ids)]
+    return Published(
+        as_of=as_of,
+        members=len(members),
+        spend=protected_total(spend, rules, figure=(*scope, "spend")),
+        fte=protected_total(fte, rules, figure=("coalitions", "fte", year)),
+        beds=protected_total(beds, rules, figure=("coalitions", "beds", year)),
+        users=protected_total(users, rules, figure=(*scope, "users")),
+        end_years=sorted(Counter(counted["year"].astype(int).tolist()).items()),
+        categories=per_category,
+        share_by_spend=by_spend,
+        share_by_beds=by_beds,
+    )
+
+
+def produce(context):
+    """(coalition id, Published) for every coalition, the contracts read once."""
+    rules, as_of = context.rules, context.as_of
+    coalitions = list(Coalition.objects.prefetch_related("categories"))
+    if not coalitions:
+        return
+    members = members_as_of(as_of)
+    categories = {c.pk: c for coalition in coalitions for c in coalition.categories.all()}
+    rows = category_rows(list(categories.values()), as_of, rules)
+    everyone = set().union(*members.values()) if members else set()
+    sizes = latest_sizes(everyone, as_of.year)
+    ends = contract_end_years(everyone, categories, as_of, rules)
+    limit = settings.COALITION_MARKET_SHARE_LIMIT
+    for coalition in coalitions:
+        yield (
+            coalition.pk,
+            coalition_figures(
+                categories=[(c.pk, str(c)) for c in coalition.categories.all()],
+                members=members.get(coalition.pk, set()),
+                rows=rows,
+                sizes=sizes,
+                ends=ends,
+                as_of=as_of,
+                rules=rules,
+                limit=limit,
+            ),
+        )
+
+
+# --- reading them ------------------------------------------------------------------------
 
 
 @dataclass
 class Savings:
     category: str
-    median: Decimal | None  # the current spend minus the spend at the benchmark median
-    p25: Decimal | None
+    median: float | None  # the members' spend minus their spend at the benchmark median
+    p25: float | None
     reason: str = ""
 
 
 @dataclass
 class Demand:
-    members: int
-    fte: Decimal
-    beds: int
-    users: int
-    end_years: list  # [(year, number of members' contracts ending that year)]
-    spend: Decimal | None = None  # None when the disclosure rules keep it back
-    spend_reason: str = ""
+    """What a coalition page shows of the current release (``code`` "no_release" when
+    the coalition is not in one yet)."""
+
+    as_of: date | None = None
+    code: str = ""
+    members: int | None = None
+    spend: Figure = field(default_factory=lambda: Figure(code="no_release"))
+    fte: Figure = field(default_factory=lambda: Figure(code="no_release"))
+    beds: Figure = field(default_factory=lambda: Figure(code="no_release"))
+    users: Figure = field(default_factory=lambda: Figure(code="no_release"))
+    end_years: list = field(default_factory=list)
     savings: list = field(default_factory=list)
 
-
-@dataclass
-class CompetitionCheck:
-    share_by_spend: float | None  # fractions of the purchasing market, None when unknown
-    share_by_beds: float | None
-    limit: float
-
-    @staticmethod
-    def _percent(share):
-        return None if share is None else round(share * 100, 1)
+    @property
+    def released(self):
+        return not self.code
 
     @property
-    def spend_percent(self):
-        return self._percent(self.share_by_spend)
-
-    @property
-    def beds_percent(self):
-        return self._percent(self.share_by_beds)
-
-    @property
-    def limit_percent(self):
-        return self._percent(self.limit)
-
-    @property
-    def exceeded(self):
-        return any(
-            share is not None and share > self.limit
-            for share in (self.share_by_spend, self.share_by_beds)
-        )
+    def reason(self):
+        return reason_text(self.code)
 
 
-def buying_member_ids(coalition):
-    """Active care-provider members that are not observers: an association may
-    coordinate and an adviser observe, but neither buys."""
-    return set(
-        coalition.members.filter(
-            status=Status.ACTIVE, organization__type=Organization.Type.CARE_PROVIDER
-        )
-        .exclude(role=Role.OBSERVER)
-        .values_list("organization_id", flat=True)
-    )
+def published(coalition):
+    """The coalition's part of the current release, or None."""
+    return releases.part(None, TOPIC, coalition.pk)
 
 
-# Per cached publication (prices.cache keeps them per process) and year: its rows of all
-# costs by organisation. Filtering the national facts takes tens of milliseconds; this
-# runs on every members' page.
-_rows_by_publication = weakref.WeakKeyDictionary()
-
-
-def _spend_rows(publication, year):
-    by_year = _rows_by_publication.setdefault(publication, {})
-    if year not in by_year:
-        facts = publication.facts
-        rows = facts[
-            (facts["year"] == year) & (facts["cost_type"] == "") & (facts["supplier_kind"] == "")
-        ]
-        by_year[year] = rows[["organization_id", "cents", "fte", "beds", "user_qty"]].copy()
-    return by_year[year]
-
-
-def _year_rows(coalition, year, today):
-    """Per category: one row per organisation with its yearly spend (cents), FTE, beds
-    and users in ``year``, for every care provider buying in the category."""
-    frames = {}
-    for category in coalition.categories.all():
-        publication = publication_for(category, today=today)
-        if not publication.facts.empty:
-            frames[category] = _spend_rows(publication, year)
-    return frames
-
-
-@dataclass(frozen=True)
-class Size:
-    fte: Decimal
-    beds: int | None
-
-
-def _latest_sizes(organization_ids):
-    """{organisation id: Size} from each organisation's latest reported year."""
-    rows = (
-        OrganizationSize.objects.filter(organization_id__in=organization_ids)
-        .order_by("organization_id", "year")
-        .values_list("organization_id", "fte", "beds")
-    )
-    return {org: Size(fte, beds) for org, fte, beds in rows}  # the last year wins
-
-
-def disclosed_total(spend_by_org, rules):
-    """The members' combined spend, or (None, reason) under the disclosure rules: at
-    least ``min_organisations`` contributors and none above ``max_share`` of the total."""
-    spend_by_org = {org: cents for org, cents in spend_by_org.items() if cents > 0}
-    if len(spend_by_org) < rules.min_organisations:
-        return None, str(REASON_TOO_FEW)
-    total = sum(spend_by_org.values())
-    if max(spend_by_org.values()) / total > rules.max_share:
-        return None, str(REASON_DOMINANT)
-    return Decimal(total) / 100, ""
-
-
-def savings_against(spend_cents, fte, median_per_fte, p25_per_fte):
-    """Current spend (cents) of the members with an FTE figure minus what they would
-    pay at the benchmark's median and P25 per FTE, in euros (negative: they pay less)."""
-    current = Decimal(spend_cents) / 100
-    fte = Decimal(str(fte))
+def savings_against(spend, fte, median_per_fte, p25_per_fte):
+    """Spend (euros) of members with ``fte`` FTE minus what they would pay at the
+    benchmark's median and P25 per FTE (negative: they pay less), three significant
+    figures; None where the benchmark is not published."""
 
     def at(per_fte):
         if per_fte is None:
             return None
-        return (current - fte * Decimal(str(per_fte))).quantize(Decimal("1"))
+        return three_significant(float(spend) - float(fte) * float(per_fte))
 
     return at(median_per_fte), at(p25_per_fte)
 
 
-def aggregated_demand(coalition, *, today=None, rules=None):
-    today = today or timezone.localdate()
-    rules = rules or Rules.from_settings()
-    members = buying_member_ids(coalition)
-    sizes = _latest_sizes(members)
-    ends = Counter(
-        end.year
-        for end in Contract.objects.running()
-        .filter(organization_id__in=members, category__in=coalition.categories.all())
-        .values_list("end_date", flat=True)
-    )
-    frames = _year_rows(coalition, today.year, today)
-    spend_by_org = Counter()
-    users = 0
-    for rows in frames.values():
-        own = rows[rows["organization_id"].isin(members)]
-        for org, cents in own.groupby("organization_id")["cents"].sum().items():
-            spend_by_org[org] += int(cents)
-        users += int(own["user_qty"].fillna(0).sum())
-    demand = Demand(
-        members=len(members),
-        fte=sum((s.fte for s in sizes.values()), Decimal(0)),
-        beds=sum(s.beds or 0 for s in sizes.values()),
-        users=users,
-        end_years=sorted(ends.items()),
-    )
-    demand.spend, demand.spend_reason = disclosed_total(spend_by_org, rules)
-    if demand.spend is not None:
-        demand.savings = _savings(coalition, frames, members, today)
-    return demand
+def _savings(figures):
+    from vendors.models import ProductCategory
 
-
-def _savings(coalition, frames, members, today):
     found = []
-    for category, rows in frames.items():
-        own = rows[rows["organization_id"].isin(members) & rows["fte"].notna()]
-        cell = publication_for(category, today=today).cell(CellKey("per_fte", today.year))
-        if cell.suppressed or own.empty:
-            found.append(Savings(str(category), None, None, cell.reason or str(REASON_TOO_FEW)))
+    for category in figures.categories:
+        withheld = category.spend if category.spend.suppressed else category.fte
+        if withheld.suppressed:
+            found.append(Savings(category.name, None, None, withheld.reason))
+            continue
+        cell = publication_for(ProductCategory(pk=category.category_id)).cell(
+            CellKey("per_fte", figures.as_of.year)
+        )
+        if cell.suppressed or cell.median is None:
+            found.append(Savings(category.name, None, None, cell.reason or reason_text("too_few")))
             continue
         median, p25 = savings_against(
-            int(own["cents"].sum()), float(own["fte"].sum()), cell.median, cell.p25
+            category.spend.value, category.fte.value, cell.median, cell.p25
         )
-        found.append(Savings(str(category), median, p25))
+        found.append(Savings(category.name, median, p25))
     return found
 
 
-def competition_check(coalition, *, today=None):
-    """The members' combined share of the purchasing market in the coalition's
-    categories this year, by spend and by beds (members without a contract there yet
-    still count in both the coalition and the market)."""
+def aggregated_demand(coalition):
+    """The coalition's demand as the current release has it."""
+    figures = published(coalition)
+    if figures is None:
+        return Demand(code="no_release")
+    return Demand(
+        as_of=figures.as_of,
+        members=figures.members,
+        spend=figures.spend,
+        fte=figures.fte,
+        beds=figures.beds,
+        users=figures.users,
+        end_years=figures.end_years,
+        savings=_savings(figures),
+    )
+
+
+@dataclass
+class OwnFigures:
+    """An organisation's own figures, live (its own data: no release needed)."""
+
+    spend: float
+    fte: float | None
+    beds: float | None
+
+
+def own_figures(coalition, organization, *, today=None):
+    """``organization``'s yearly spend in the coalition's categories (all its contracts
+    active this year, whatever their age) and its latest FTE and beds."""
     today = today or timezone.localdate()
-    members = buying_member_ids(coalition)
-    frames = _year_rows(coalition, today.year, today)
+    lines = line_frame(
+        contract__organization=organization,
+        contract__category__in=coalition.categories.all(),
+        contract__start_date__lte=date(today.year, 12, 31),
+        contract__end_date__gte=date(today.year, 1, 1),
+    )
+    spend = float(line_annual_cents(lines).sum()) / 100 if not lines.empty else 0.0
+    sizes = latest_sizes([organization.pk], today.year)
+    fte = beds = None
+    if organization.pk in sizes.index:
+        row = sizes.loc[organization.pk]
+        fte = None if np.isnan(row["fte"]) else float(row["fte"])
+        beds = None if np.isnan(row["beds"]) else float(row["beds"])
+    return OwnFigures(spend=spend, fte=fte, beds=beds)
+
+
+def band_label(band):
+    """ "below 5%", "5-15%" or "above 15%" for a band of fractions."""
+    if band is None:
+        return "–"
+    low, high = band
+
+    def percent(fraction):
+        return f"{fraction * 100:g}"
+
+    if high is None:
+        return gettext("above %(low)s%%") % {"low": percent(low)}
+    if not low:
+        return gettext("below %(high)s%%") % {"high": percent(high)}
+    return gettext("%(low)s–%(high)s%%") % {"low": percent(low), "high": percent(high)}
+
+
+@dataclass
+class CompetitionCheck:
+    by_spend: tuple | None  # bands of the purchasing market, None when unknown
+    by_beds: tuple | None
+    limit: float
+    as_of: date | None = None
+    code: str = ""
+
+    @property
+    def spend_band(self):
+        return band_label(self.by_spend)
+
+    @property
+    def beds_band(self):
+        return band_label(self.by_beds)
+
+    @property
+    def limit_percent(self):
+        return f"{self.limit * 100:g}"
+
+    @property
+    def exceeded(self):
+        return any(
+            band is not None and band[0] >= self.limit for band in (self.by_spend, self.by_beds)
+        )
+
+    @property
+    def reason(self):
+        return reason_text(self.code)
+
+
+def competition_check(coalition):
+    """The members' share of the purchasing market in the coalition's categories, by
+    spend and by beds, as bands of the current release (members without a contract
+    there count in both the coalition and the market). Unknown before the coalition's
+    first release: no warning then."""
     limit = settings.COALITION_MARKET_SHARE_LIMIT
-    if not frames:
-        return CompetitionCheck(None, None, limit)
-    rows = pd.concat(frames.values(), ignore_index=True)
-    market_cents = rows["cents"].sum()
-    own_cents = rows.loc[rows["organization_id"].isin(members), "cents"].sum()
-    beds = rows.groupby("organization_id")["beds"].max().fillna(0).to_dict()
-    for org, size in _latest_sizes(members - set(beds)).items():
-        beds[org] = size.beds or 0
-    market_beds = sum(beds.values())
-    own_beds = sum(v for org, v in beds.items() if org in members)
+    figures = published(coalition)
+    if figures is None:
+        return CompetitionCheck(None, None, limit, code="no_release")
     return CompetitionCheck(
-        share_by_spend=float(own_cents / market_cents) if market_cents else None,
-        share_by_beds=float(own_beds / market_beds) if market_beds else None,
-        limit=limit,
+        figures.share_by_spend, figures.share_by_beds, limit, as_of=figures.as_of
     )
 
 

@@ -208,6 +208,12 @@ def member_weights(coalition, *, year=None):
     return {m.organization_id: Decimal(latest.get(m.organization_id) or 0) for m in members}
 
 
+# Models that divide by a size figure: a share shows the member's size against the rest.
+SIZE_BASED_COST_SHARING = frozenset(
+    {Coalition.CostSharing.FTE, Coalition.CostSharing.BEDS, Coalition.CostSharing.REVENUE}
+)
+
+
 def member_cost_shares(coalition):
     """{organisation id: share in euros} of the coalition's shared cost, or {}."""
     if coalition.shared_cost is None:

@@ -226,6 +226,7 @@ def matrix(world):
         "coalition-members": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "coalition-requirements": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "coalition-vendor-answers": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
+        "coalition-demand": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),

@@ -55,6 +55,7 @@ MEMBER_URLS = [
     "/api/v1/coalitions/samen-epd/members/",
     "/api/v1/coalitions/samen-epd/requirements/",
     "/api/v1/coalitions/samen-epd/vendor-answers/",
+    "/api/v1/coalitions/samen-epd/demand/",
 ]
 
 
@@ -107,3 +108,21 @@ def test_vendors_read_and_answer_their_own_requests_only(world, mailoutbox):
     assert response.json()["answers"][0]["answer"] == "complies"
     wrong = [{"requirement": 999999, "answer": "complies"}]
     assert api(world["rep_a"]).post(url, wrong, format="json").status_code == 400
+
+
+def test_demand_comes_from_the_release_with_its_date(world):
+    """Before the first release the API says so; after it, the release's figures:
+    protected totals (withheld here: one buying member) and the market share as a band."""
+    from coalitions.tests.conftest import joined_long_ago, release
+
+    url = "/api/v1/coalitions/samen-epd/demand/"
+    before = api(world["viewer"]).get(url).json()
+    assert before["release"] is None and before["reason"]
+    joined_long_ago(world["coalition"])
+    release()
+    found = api(world["viewer"]).get(url).json()
+    assert found["release"]["as_of"] == "2026-11-22" and found["reason"] == ""
+    assert found["members"] == 2  # the coordinating hospital and "zh"
+    assert found["spend"] == {"value": None, "reason": "minder dan 5 organisaties"}
+    assert set(found["market_share"]) == {"by_spend", "by_beds", "limit_percent", "exceeded"}
+    assert found["market_share"]["limit_percent"] == "15"

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalitions import access, services
-from coalitions.demand import WARNING, aggregated_demand, competition_check
+from coalitions.demand import WARNING, aggregated_demand, competition_check, own_figures
 from coalitions.forms import CoalitionForm, InviteForm
 from coalitions.models import Coalition, CoalitionMember
 from coalitions.rfi import answer_summary
+from portal.models import Organization
 
 
 def _coalition(user, slug):
@@ -45,6 +46,13 @@ def member_context(user, coalition, tab):
         "check": check,
         "warning": WARNING % {"limit": f"{check.limit:.0%}"} if check.exceeded else "",
     }
+
+
+def organizations_of(user):
+    """The organisations ``user`` belongs to, whatever the role."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(memberships__user=user)
 
 
 def coordinator_only(user, coalition):
@@ -102,8 +110,19 @@ def coalition_detail(request, slug):
         context.update(member_context(request.user, coalition, "overview"))
         shares = services.member_cost_shares(coalition)
         members = list(memberships.order_by("organization__name"))
+        # Shares by FTE, beds or revenue would show every member's size relative to the
+        # others: each organisation sees its own share only.
+        by_size = coalition.cost_sharing in services.SIZE_BASED_COST_SHARING
+        own_ids = set(organizations_of(request.user).values_list("pk", flat=True))
         for membership in members:
-            membership.cost_share = shares.get(membership.organization_id)
+            if not by_size or membership.organization_id in own_ids:
+                membership.cost_share = shares.get(membership.organization_id)
+            else:
+                membership.cost_share = None
+        acting = context["acting"]
+        own = None
+        if acting and acting.organization.type == Organization.Type.CARE_PROVIDER:
+            own = own_figures(coalition, acting.organization)
         context.update(
             members=members,
             own_membership_ids=set(
@@ -115,6 +134,7 @@ def coalition_detail(request, slug):
             history=coalition.stage_changes.all(),
             next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
             demand=aggregated_demand(coalition),
+            own=own,
             vendor_answers=answer_summary(coalition),
             requirement_count=coalition.requirements.count(),
             invite_form=InviteForm(),
