@@ -1,5 +1,9 @@
 """The market monitor's API. Concentration by number of customers is public; shares by
-value, beds or FTE and the other measures are for policy staff (403 otherwise)."""
+value, beds or FTE and the other measures are for policy staff (403 otherwise).
+
+Every answer comes from the current release (``release``: its number and data day;
+null with ``withheld: "no_release"`` before the first one) and holds the same figures
+as the dashboard: withheld figures are null, with their reasons beside them."""
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -9,7 +13,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from portal.choices import Province, Sector
-from prices.disclosure import Rules
 from prices.monitor import compute
 from prices.monitor.access import may_see_monitor
 from prices.monitor.data import market_data
@@ -30,7 +33,7 @@ def _selection(request):
         raise ValidationError({"category": _("Give the slug of a product category.")})
     data = market_data()
     try:
-        year = int(params.get("year") or data.today.year)
+        year = int(params.get("year") or data.as_of.year)
     except ValueError as err:
         raise ValidationError({"year": _("Give the year as a number.")}) from err
     if year not in data.years:
@@ -45,14 +48,19 @@ def _selection(request):
         raise ValidationError({"sector": _("Unknown sector.")})
     if province and province not in Province.values:
         raise ValidationError({"province": _("Unknown province.")})
-    contracts = compute.filtered(data, category.pk, sector, province)
     return (
         data,
         category,
         year,
-        contracts,
         {"category": category.slug, "year": year, "sector": sector, "province": province},
     )
+
+
+def _answer(data, selection, figures):
+    """``figures()`` from the current release, or the "no release yet" state."""
+    if not data.released:
+        return Response({**selection, **compute.no_release_answer()})
+    return Response({**selection, "release": compute.release_info(data), **figures()})
 
 
 def _policy_only(request):
@@ -83,8 +91,16 @@ def concentration(request):
         raise ValidationError({"basis": _("Unknown basis.")})
     if basis != "customers":
         _policy_only(request)
-    data, _category, year, contracts, selection = _selection(request)
-    return Response({**selection, **compute.concentration_for(data, contracts, year, basis)})
+    data, category, year, selection = _selection(request)
+    where = (data, category.pk, year, selection["sector"], selection["province"])
+
+    def figures():
+        found = compute.concentration(*where, basis)
+        if basis != "customers":  # what the shares are of (policy staff only)
+            found = {**found, "market_value": compute.market_value_of(*where)}
+        return found
+
+    return _answer(data, selection, figures)
 
 
 @extend_schema(parameters=FILTERS, responses={200: dict})
@@ -93,8 +109,14 @@ def dynamics(request):
     """Switching rate, entries and exits, median contract length and automatic renewal
     (policy staff)."""
     _policy_only(request)
-    data, _category, year, contracts, selection = _selection(request)
-    return Response({**selection, **compute.dynamics_for(data, contracts, year)})
+    data, category, year, selection = _selection(request)
+    return _answer(
+        data,
+        selection,
+        lambda: compute.dynamics(
+            data, category.pk, year, selection["sector"], selection["province"]
+        ),
+    )
 
 
 @extend_schema(parameters=FILTERS, responses={200: dict})
@@ -103,14 +125,17 @@ def lock_in(request):
     """Protective clause shares, the lock-in risk distribution (disclosure rules) and the
     interoperability score distribution (policy staff)."""
     _policy_only(request)
-    data, category, year, contracts, selection = _selection(request)
-    return Response(
-        {
-            **selection,
-            "clauses": compute.clause_shares_for(data, contracts, year),
-            "lock_in": compute.lock_in_distribution(category.pk, Rules.from_settings(), data.today),
+    data, category, year, selection = _selection(request)
+    return _answer(
+        data,
+        selection,
+        lambda: {
+            "clauses": compute.clauses(
+                data, category.pk, year, selection["sector"], selection["province"]
+            ),
+            "lock_in": compute.lock_in(data, category.pk),
             "scores": compute.score_distribution(category.pk),
-        }
+        },
     )
 
 
@@ -125,9 +150,7 @@ def spending(request):
     _policy_only(request)
     data = market_data()
     try:
-        year = int(request.query_params.get("year") or data.today.year)
+        year = int(request.query_params.get("year") or data.as_of.year)
     except ValueError as err:
         raise ValidationError({"year": _("Give the year as a number.")}) from err
-    return Response(
-        {"year": year, "sectors": compute.spending_by_sector(data, year, Rules.from_settings())}
-    )
+    return _answer(data, {"year": year}, lambda: {"sectors": compute.spending(data, year)})

@@ -1,17 +1,40 @@
 """The market monitor's figures for one category (leaf or main), year and optional
-sector and province, from the cached market table (prices.monitor.data).
+sector and province, computed from the market table of the current release
+(prices.monitor.data) through the disclosure gate (disclosure.statistics).
 
-Vendor shares are percentages, never amounts. Figures about care providers' spending
-(the market's total value, ICT spend as a share of revenue, lock-in risk per
-organisation) follow the price disclosure rules (prices.disclosure)."""
+- Vendor shares by customers (how many organisations use a vendor) are counts, not
+  spend: shown as they are in the release.
+- Shares by value, beds or FTE are protected shares (noisy totals, whole percents); a
+  vendor with fewer than 5 customers or one dominant customer is withheld, and the
+  withheld vendors are merged into "other vendors" (itself a protected share, or
+  withheld). HHI and CR-n are computed from the published shares only.
+- The market value is a protected total; ICT spend as a share of revenue, contract
+  length and lock-in risk are protected quantiles; switching, automatic renewal,
+  protective clauses and lock-in bands are protected shares.
+- Every figure has its own name (measure and every filter), so its noise is its own;
+  the noise is seeded from the figure's data, so within a release (and across releases
+  over the same data) a figure never moves and asking again gains nothing.
+
+A withheld figure is None, with its reason in the row's ``withheld``/``reason`` (rows)
+or in the section's ``withheld`` mapping (single figures)."""
+
+from typing import NamedTuple
 
 import pandas as pd
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from prices.disclosure import Rules, cell_statistics
+from disclosure.rules import Rules
+from disclosure.statistics import (
+    Figure,
+    protected_quantiles,
+    protected_share,
+    protected_total,
+    reason_text,
+)
 from prices.monitor import measures
 from prices.monitor.data import market_data
 
@@ -22,6 +45,25 @@ BASES = {
     "fte": _("FTE served"),
 }
 SCORE_BANDS = [(0, 25), (25, 50), (50, 75), (75, 101)]
+OTHER = "other"
+CACHE_SECONDS = 24 * 3600
+
+
+class Selection(NamedTuple):
+    """What a figure is about; part of every figure's name."""
+
+    category_id: int
+    year: int
+    sector: str = ""
+    province: str = ""
+
+
+def _name(measure, *parts):
+    return ("market", measure, *parts)
+
+
+def _withheld(figure):
+    return {"code": figure.code, "reason": figure.reason}
 
 
 def filtered(data, category_id, sector="", province=""):
@@ -33,79 +75,242 @@ def filtered(data, category_id, sector="", province=""):
     return contracts
 
 
-def vendor_weights(active, sizes, year, basis):
-    if basis == "customers":
-        return active.groupby("vendor")["organization_id"].nunique()
-    if basis == "value":
-        return active.groupby("vendor")["cents"].sum()
-    pairs = active[["vendor", "organization_id"]].drop_duplicates()
-    served = pairs.merge(
-        sizes[sizes["year"] == year][["organization_id", basis]], on="organization_id", how="left"
-    )
-    return served.groupby("vendor")[basis].sum()
-
-
-def concentration_for(data, contracts, year, basis="value"):
-    active = measures.active_in(contracts, year)
-    shares = measures.shares(vendor_weights(active, data.sizes, year, basis))
+def release_info(data):
+    release = data.release
+    if release is None:
+        return None
     return {
-        "year": year,
+        "number": release.number,
+        "as_of": release.as_of.isoformat(),
+        "published_at": release.published_at.isoformat(),
+    }
+
+
+def no_release_answer():
+    """What every figure is before the first release."""
+    return {"release": None, "withheld": "no_release", "reason": reason_text("no_release")}
+
+
+def release_label(data):
+    """ "Release of <date>" for pages and exports."""
+    if data.release is None:
+        return str(reason_text("no_release"))
+    from django.utils.formats import date_format
+
+    return gettext("Release of %(date)s") % {"date": date_format(data.release.as_of, "DATE_FORMAT")}
+
+
+# Concentration ------------------------------------------------------------------------
+
+
+def _vendor_parts(active, sizes, year, basis):
+    """{vendor: weight per organisation} and the whole (per organisation) for a basis
+    other than customers. An organisation counts for every vendor it uses; by beds or
+    FTE with its size that year."""
+    if basis == "value":
+        pairs = active.groupby(["vendor", "organization_id"])["cents"].sum() / 100
+    else:
+        served = active[["vendor", "organization_id"]].drop_duplicates()
+        size = sizes[sizes["year"] == year].set_index("organization_id")[basis]
+        served = served.assign(weight=served["organization_id"].map(size).astype("float64"))
+        pairs = served.set_index(["vendor", "organization_id"])["weight"].dropna()
+    pairs = pairs[pairs > 0].astype("float64")
+    whole = pairs.groupby(level="organization_id").sum()
+    parts = {
+        vendor: rows.droplevel("vendor")
+        for vendor, rows in pairs.groupby(level="vendor", sort=True)
+    }
+    return parts, whole
+
+
+def _published_concentration(shares, remainder):
+    """HHI and CR-n from published shares only; the withheld vendors' remainder counts
+    as one vendor in the HHI (an upper bound), and not in CR-n."""
+    blocks = [*shares.tolist(), remainder] if remainder > 0 else shares.tolist()
+    index = measures.hhi(pd.Series(blocks, dtype="float64"))
+    return {
+        "hhi": round(index, 1),
+        "eu_band": measures.eu_band(index),
+        "us_band": measures.us_band(index),
+        "cr1": measures.concentration_ratio(shares, 1),
+        "cr3": measures.concentration_ratio(shares, 3),
+        "cr4": measures.concentration_ratio(shares, 4),
+    }
+
+
+def _by_customers(data, active):
+    counts = active.groupby("vendor")["organization_id"].nunique()
+    shares = measures.shares(counts)
+    vendors = [
+        {
+            "vendor": data.vendor_names.get(v, str(v)),
+            "share": round(float(s), 4),
+            "withheld": "",
+            "reason": "",
+        }
+        for v, s in shares.items()
+    ]
+    return vendors, measures.concentration(shares)
+
+
+def _by_weight(data, active, selection, basis, rules):
+    parts, whole = _vendor_parts(active, data.sizes, selection.year, basis)
+    name = _name("share", basis, *selection)
+    shown, withheld = {}, {}
+    for vendor, part in parts.items():
+        figure = protected_share(part, whole, rules, figure=(*name, vendor))
+        (withheld if figure.suppressed else shown)[vendor] = figure
+    order = sorted(shown, key=lambda v: (-shown[v].value, data.vendor_names.get(v, str(v))))
+    shares = pd.Series([shown[v].value for v in order], index=order, dtype="float64")
+    vendors = [
+        {"vendor": data.vendor_names.get(v, str(v)), "share": shown[v].value}
+        | {"withheld": "", "reason": ""}
+        for v in order
+    ]
+    vendors += [
+        {"vendor": data.vendor_names.get(v, str(v)), "share": None}
+        | {"withheld": f.code, "reason": f.reason}
+        for v, f in sorted(withheld.items(), key=lambda i: data.vendor_names.get(i[0], str(i[0])))
+    ]
+    remainder = 0.0
+    if withheld:
+        merged = pd.concat([parts[v] for v in withheld]).groupby(level=0).sum()
+        other = protected_share(merged, whole, rules, figure=(*name, OTHER))
+        vendors.append(
+            {
+                "vendor": gettext("Other vendors (%(n)s)") % {"n": len(withheld)},
+                "share": other.value,
+                "withheld": other.code,
+                "reason": other.reason,
+                "other": True,
+            }
+        )
+        remainder = other.value if not other.suppressed else max(0.0, 1.0 - float(shares.sum()))
+    return vendors, _published_concentration(shares, remainder)
+
+
+def concentration_for(data, contracts, selection, basis="value", rules=None):
+    """Vendor shares, HHI (with its EU and US bands) and CR1/CR3/CR4 on ``basis``."""
+    active = measures.active_in(contracts, selection.year)
+    if basis == "customers":
+        vendors, concentration = _by_customers(data, active)
+    else:
+        vendors, concentration = _by_weight(
+            data, active, selection, basis, rules or Rules.from_settings()
+        )
+    return {
+        "year": selection.year,
         "basis": basis,
         "customers": int(active["organization_id"].nunique()),
         "contracts": len(active),
-        "vendors": [
-            {"vendor": data.vendor_names.get(v, str(v)), "share": round(float(s), 4)}
-            for v, s in shares.items()
-        ],
-        **measures.concentration(shares),
+        "vendors": vendors,
+        "withheld_vendors": sum(1 for v in vendors if v["withheld"] and not v.get("other")),
+        **concentration,
     }
 
 
-def dynamics_for(data, contracts, year):
-    active = measures.active_in(contracts, year)
+# Dynamics, value, clauses ---------------------------------------------------------------
+
+
+def _rate(rows, flags, rules, name):
+    """The share of ``rows`` (contracts) with ``flags``, as a protected share: the part
+    is each organisation's flagged contracts, the whole all its contracts. None (not
+    withheld) when there are no rows."""
+    if rows.empty:
+        return Figure(value=None)
+    organisations = rows["organization_id"]
+    part = flags.astype("float64").groupby(organisations).sum()
+    whole = pd.Series(1.0, index=rows.index).groupby(organisations).sum()
+    return protected_share(part, whole, rules, figure=name)
+
+
+def _lengths_months(contracts):
+    return (contracts["end_date"] - contracts["start_date"]).dt.days / (365.25 / 12)
+
+
+def dynamics_for(data, contracts, selection, rules):
+    active = measures.active_in(contracts, selection.year)
+    ended = contracts[contracts["end_year"] == selection.year]
     entries, exits = measures.entries_and_exits(
-        contracts, year, last_complete_year=data.today.year - 1
+        contracts, selection.year, last_complete_year=data.as_of.year - 1
     )
     names = data.vendor_names
+    switching = _rate(
+        ended, ended["contract_id"].isin(data.switched_from), rules, _name("switching", *selection)
+    )
+    renewal = _rate(active, active["auto_renewal"], rules, _name("auto_renewal", *selection))
+    if active.empty:
+        length = None
+    else:
+        organisations = active["organization_id"]
+        length = protected_quantiles(
+            _lengths_months(active).groupby(organisations).mean(),
+            rules,
+            figure=_name("length", *selection),
+            weights=active["cents"].groupby(organisations).sum().astype("float64"),
+        )
+    withheld = {
+        key: _withheld(figure)
+        for key, figure in (
+            ("switching_rate", switching),
+            ("auto_renewal_share", renewal),
+            ("median_length_months", length),
+        )
+        if figure is not None and figure.suppressed
+    }
     return {
-        "year": year,
-        "switching_rate": measures.switching_rate(contracts, data.switched_from, year),
-        "contracts_ended": int((contracts["end_year"] == year).sum()),
+        "year": selection.year,
+        "switching_rate": switching.value,
+        "contracts_ended": int(len(ended)),
         "entries": [names.get(v, str(v)) for v in entries],
         "exits": None if exits is None else [names.get(v, str(v)) for v in exits],
-        "median_length_months": measures.median_length_months(active),
-        "auto_renewal_share": measures.auto_renewal_share(active),
+        "median_length_months": None if length is None else length.median,
+        "auto_renewal_share": renewal.value,
+        "withheld": withheld,
     }
 
 
-def market_value(data, contracts, year, rules):
-    """The category's total yearly value (euros), under the disclosure rules."""
-    active = measures.active_in(contracts, year)
-    frame = active.groupby("organization_id", as_index=False)["cents"].sum()
-    cell = cell_statistics(
-        pd.DataFrame({"organization_id": frame["organization_id"], "value": frame["cents"]}),
-        rules,
+def market_value(data, contracts, selection, rules):
+    """The category's total yearly value (euros): a protected total."""
+    active = measures.active_in(contracts, selection.year)
+    per_org = active.groupby("organization_id")["cents"].sum() / 100
+    figure = protected_total(
+        per_org[per_org > 0].astype("float64"), rules, figure=_name("value", *selection)
     )
-    if cell.suppressed:
-        return {"total_eur": None, "reason": cell.reason}
-    return {"total_eur": round(int(frame["cents"].sum()) / 100), "reason": ""}
+    return {"total_eur": figure.value, "withheld": figure.code, "reason": figure.reason}
 
 
-def clause_shares_for(data, contracts, year):
+def clause_shares_for(data, contracts, selection, rules):
     from contracts.models import LockInClause
 
-    clauses = list(LockInClause.objects.all())
-    active = measures.active_in(contracts, year)
-    shares = measures.clause_shares(active, data.agreed, [c.code for c in clauses])
-    return [
-        {"code": clause.code, "clause": clause.display_name, "share": shares.get(clause.code)}
-        for clause in clauses
-    ]
+    active = measures.active_in(contracts, selection.year)
+    rows = []
+    for clause in LockInClause.objects.all():
+        included = data.agreed["contract_id"][data.agreed["code"] == clause.code]
+        figure = _rate(
+            active,
+            active["contract_id"].isin(set(included.tolist())),
+            rules,
+            _name("clause", clause.code, *selection),
+        )
+        rows.append(
+            {
+                "code": clause.code,
+                "clause": clause.display_name,
+                "share": figure.value,
+                "withheld": figure.code,
+                "reason": figure.reason,
+            }
+        )
+    return rows
+
+
+# Spending, lock-in, scores ---------------------------------------------------------------
 
 
 def spending_by_sector(data, year, rules):
     """Per sector: ICT spend recorded in the portal (all categories) as a share of
-    revenue, P25/median/P75 over organisations, with the sector reference."""
+    revenue, protected P25/median/P75 over organisations, with the sector reference."""
     active = measures.active_in(data.contracts, year)
     spend = active.groupby("organization_id")["cents"].sum() / 100
     sizes = data.sizes[data.sizes["year"] == year].set_index("organization_id")
@@ -115,17 +320,21 @@ def spending_by_sector(data, year, rules):
         orgs = sector_of[sector_of == sector].index
         ratios = measures.revenue_shares(spend.reindex(orgs), sizes["revenue"].reindex(orgs))
         ratios = ratios.dropna()
-        cell = cell_statistics(
-            pd.DataFrame({"organization_id": ratios.index, "value": ratios.values}), rules
+        figures = protected_quantiles(
+            ratios,
+            rules,
+            figure=_name("spend_ratio", year, sector),
+            weights=spend.reindex(ratios.index).fillna(0),
         )
         result.append(
             {
                 "sector": sector,
-                "organisations": cell.n_organisations,
-                "p25": cell.p25,
-                "median": cell.median,
-                "p75": cell.p75,
-                "reason": cell.reason,
+                "organisations": figures.n_organisations,
+                "p25": figures.p25,
+                "median": figures.median,
+                "p75": figures.p75,
+                "withheld": figures.code,
+                "reason": figures.reason,
                 "reference": settings.MARKET_SPEND_REFERENCES.get(sector),
             }
         )
@@ -133,7 +342,8 @@ def spending_by_sector(data, year, rules):
 
 
 def score_distribution(category_id):
-    """Share of the category's products per interoperability score band (public)."""
+    """Share of the category's products per interoperability score band (public scores,
+    read live)."""
     from vendors.models import InteroperabilityScore, ScoringMethod
 
     method = ScoringMethod.objects.live()
@@ -144,115 +354,204 @@ def score_distribution(category_id):
             "score", flat=True
         )
     ]
-    return _bands(scores)
-
-
-def _bands(values):
-    if not values:
+    if not scores:
         return []
     return [
         {
             "band": f"{low}-{min(high, 100)}",
-            "share": sum(low <= v < high for v in values) / len(values),
+            "share": sum(low <= v < high for v in scores) / len(scores),
         }
         for low, high in SCORE_BANDS
     ]
 
 
-_risks = {}  # data key -> every running contract's lock-in risk (one table per process)
-
-
-def _contract_risks_all(data):
-    """Every running contract's lock-in risk, computed as for the vendor pages (in one
-    pass over all vendors), once per version of the data."""
-    from vendors.lockin_published import _contract_risks
-    from vendors.models import ScoringMethod
-
-    key, today = data.key, data.today
-    if key not in _risks:
-        found = cache.get(f"{key}:risks")
-        if found is None:
-            found, _links = _contract_risks(None, today, ScoringMethod.objects.live())
-            if found.empty:
-                found = pd.DataFrame(columns=["organization_id", "category_id", "risk"])
-            found = found[["organization_id", "category_id", "risk"]]
-            cache.set(f"{key}:risks", found, timeout=24 * 3600)
-        _risks.clear()
-        _risks[key] = found
-    return _risks[key]
-
-
-def lock_in_distribution(category_id, rules, today):
-    """Lock-in risk (0-100) of running contracts, one value per organisation: its
-    P25/median/P75 under the disclosure rules and the share of organisations per band
-    (only when the figures may be shown)."""
-    data = market_data(today)
-    categories = {pk for pk, (_s, _n, parent) in data.categories.items() if parent == category_id}
-    rows = _contract_risks_all(data)
-    rows = rows[rows["category_id"].isin(categories | {category_id})]
-    per_org = rows.groupby("organization_id")["risk"].mean() * 100
-    cell = cell_statistics(
-        pd.DataFrame({"organization_id": per_org.index, "value": per_org.values}), rules
+def lock_in_distribution(data, category_id, rules):
+    """Lock-in risk (0-100, as on the vendor pages) of the contracts running on the
+    release's day, one value per organisation (the mean of its contracts), each weighing
+    the same: protected P25/median/P75, and the share of organisations per band (each a
+    protected share)."""
+    rows = data.risks[data.risks["category_id"].isin(data.subcategories(category_id))]
+    per_org = rows.groupby("organization_id")["risk"].mean().astype("float64")
+    ones = pd.Series(1.0, index=per_org.index)
+    figures = protected_quantiles(
+        per_org, rules, figure=_name("lock_in", category_id), weights=ones
     )
-    if cell.suppressed:
-        return {"suppressed": True, "reason": cell.reason}
+    if figures.suppressed:
+        return {"suppressed": True, "withheld": figures.code, "reason": figures.reason}
+    bands = []
+    for low, high in SCORE_BANDS:
+        in_band = ones[(per_org >= low) & (per_org < high)]
+        share = protected_share(
+            in_band, ones, rules, figure=_name("lock_in_band", category_id, low)
+        )
+        bands.append(
+            {
+                "band": f"{low}-{min(high, 100)}",
+                "share": share.value,
+                "withheld": share.code,
+                "reason": share.reason,
+            }
+        )
     return {
         "suppressed": False,
-        "organisations": cell.n_organisations,
-        "p25": cell.p25,
-        "median": cell.median,
-        "p75": cell.p75,
-        "bands": _bands(list(per_org.values)),
+        "withheld": "",
+        "reason": "",
+        "organisations": figures.n_organisations,
+        "p25": figures.p25,
+        "median": figures.median,
+        "p75": figures.p75,
+        "bands": bands,
     }
 
 
-def category_report(category_id, *, year=None, sector="", province="", basis="value", today=None):
-    """Everything the dashboard shows for one category: the year's figures and the
-    ten-year trends."""
-    data = market_data(today)
+# Whole answers, cached per release ---------------------------------------------------------
+
+
+def _cached(data, *key, compute):
+    """Figures never move within a release: compute each answer once."""
+    if data.release is None:
+        return compute()
+    parts = (data.key, get_language(), *key)  # reasons and labels are translated
+    return cache.get_or_set(":".join(str(k) for k in parts), compute, timeout=CACHE_SECONDS)
+
+
+def concentration(data, category_id, year, sector="", province="", basis="value", rules=None):
+    selection = Selection(category_id, year, sector, province)
+    return _cached(
+        data,
+        "concentration",
+        *selection,
+        basis,
+        compute=lambda: concentration_for(
+            data, filtered(data, category_id, sector, province), selection, basis, rules
+        ),
+    )
+
+
+def dynamics(data, category_id, year, sector="", province="", rules=None):
+    selection = Selection(category_id, year, sector, province)
+    return _cached(
+        data,
+        "dynamics",
+        *selection,
+        compute=lambda: dynamics_for(
+            data,
+            filtered(data, category_id, sector, province),
+            selection,
+            rules or Rules.from_settings(),
+        ),
+    )
+
+
+def spending(data, year, rules=None):
+    return _cached(
+        data,
+        "spending",
+        year,
+        compute=lambda: spending_by_sector(data, year, rules or Rules.from_settings()),
+    )
+
+
+def lock_in(data, category_id, rules=None):
+    return _cached(
+        data,
+        "lock_in",
+        category_id,
+        compute=lambda: lock_in_distribution(data, category_id, rules or Rules.from_settings()),
+    )
+
+
+def clauses(data, category_id, year, sector="", province="", rules=None):
+    selection = Selection(category_id, year, sector, province)
+    return _cached(
+        data,
+        "clauses",
+        *selection,
+        compute=lambda: clause_shares_for(
+            data,
+            filtered(data, category_id, sector, province),
+            selection,
+            rules or Rules.from_settings(),
+        ),
+    )
+
+
+def market_value_of(data, category_id, year, sector="", province="", rules=None):
+    selection = Selection(category_id, year, sector, province)
+    return _cached(
+        data,
+        "value",
+        *selection,
+        compute=lambda: market_value(
+            data,
+            filtered(data, category_id, sector, province),
+            selection,
+            rules or Rules.from_settings(),
+        ),
+    )
+
+
+def category_report(category_id, *, year=None, sector="", province="", basis="value", data=None):
+    """Everything the dashboard, the exports and the printable report show for one
+    category: the year's figures and the ten-year trends, from the current release."""
+    data = data or market_data()
+    if not data.released:
+        return {"category_id": category_id, **no_release_answer()}
     rules = Rules.from_settings()
-    year = year or data.today.year
-    contracts = filtered(data, category_id, sector, province)
+    year = year or data.as_of.year
+    trend = []
+    for y in data.years:
+        found = concentration(data, category_id, y, sector, province, basis, rules)
+        trend.append(
+            {
+                **{k: v for k, v in found.items() if k != "vendors"},
+                "switching_rate": dynamics(data, category_id, y, sector, province, rules)[
+                    "switching_rate"
+                ],
+            }
+        )
     return {
         "category_id": category_id,
+        "release": release_info(data),
         "year": year,
         "sector": sector,
         "province": province,
-        "concentration": concentration_for(data, contracts, year, basis),
-        "dynamics": dynamics_for(data, contracts, year),
-        "value": market_value(data, contracts, year, rules),
-        "clauses": clause_shares_for(data, contracts, year),
-        "trend": [
-            {
-                **{
-                    k: v
-                    for k, v in concentration_for(data, contracts, y, basis).items()
-                    if k != "vendors"
-                },
-                "switching_rate": measures.switching_rate(contracts, data.switched_from, y),
-            }
-            for y in data.years
-        ],
-        "spending": spending_by_sector(data, year, rules),
+        "concentration": concentration(data, category_id, year, sector, province, basis, rules),
+        "dynamics": dynamics(data, category_id, year, sector, province, rules),
+        "value": market_value_of(data, category_id, year, sector, province, rules),
+        "clauses": clauses(data, category_id, year, sector, province, rules),
+        "trend": trend,
+        "spending": spending(data, year, rules),
         "scores": score_distribution(category_id),
-        "lock_in": lock_in_distribution(category_id, rules, data.today),
+        "lock_in": lock_in(data, category_id, rules),
     }
 
 
-def public_overview(today=None):
+class Overview(list):
+    """The public page's rows, with the release they come from (None: none yet)."""
+
+    release = None
+    release_label = ""
+
+
+def public_overview():
     """For the public market-balance page: per category, concentration by number of
-    customers (never value) this year and its trend. Cached with the market table."""
-    data = market_data(today)
-    key = f"{data.key}:public"
-    found = cache.get(key)
-    if found is not None:
-        return found
+    customers (never value) in the release's year and its trend."""
+    data = market_data()
+    overview = Overview(_cached(data, "public", compute=lambda: _public_rows(data)))
+    overview.release = release_info(data)
+    overview.release_label = release_label(data)
+    return overview
+
+
+def _public_rows(data):
+    if not data.released:
+        return []
     rows = []
     for pk, (slug, name, parent) in sorted(data.categories.items(), key=lambda c: c[1][1]):
-        contracts = data.in_category(pk)
-        if contracts.empty:
+        if data.in_category(pk).empty:
             continue
-        trend = [concentration_for(data, contracts, y, "customers") for y in data.years]
+        trend = [concentration(data, pk, y, basis="customers") for y in data.years]
         now = trend[-1]
         rows.append(
             {
@@ -267,28 +566,31 @@ def public_overview(today=None):
                 "trend": [{"year": t["year"], "hhi": t["hhi"]} for t in trend],
             }
         )
-    cache.set(key, rows, timeout=24 * 3600)
     return rows
 
 
-def recompute_all(today=None):
-    """Every measure for every category and year (what the nightly refresh warms and
-    the benchmark times); returns the number of category-years computed."""
-    data = market_data(today)
+def recompute_all():
+    """Every figure of the current release for every category and year, without the
+    sector and province filters (what refresh_market_monitor warms and the benchmark
+    times); returns the number of category-years computed."""
+    data = market_data()
+    if not data.released:
+        return 0
     rules = Rules.from_settings()
     done = 0
     for year in data.years:
-        spending_by_sector(data, year, rules)
+        spending(data, year, rules)
     for pk in data.categories:
-        contracts = data.in_category(pk)
         for year in data.years:
             for basis in BASES:
-                concentration_for(data, contracts, year, basis)
-            dynamics_for(data, contracts, year)
-            market_value(data, contracts, year, rules)
-            clause_shares_for(data, contracts, year)
+                concentration(data, pk, year, basis=basis, rules=rules)
+            category_report(pk, year=year, data=data)
             done += 1
-        lock_in_distribution(pk, rules, data.today)
+        lock_in(data, pk, rules)
         score_distribution(pk)
-    public_overview(data.today)
+    public_overview()
     return done
+
+
+def forget():
+    """Nothing is kept per process besides the release parts (disclosure.releases)."""

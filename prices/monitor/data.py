@@ -1,38 +1,51 @@
-"""The contract-level table the market monitor computes from, read once and cached.
+"""The contract-level table the market monitor computes from, frozen in each release.
 
-One row per care provider's contract active in the last MARKET_YEARS years (and at
-least PRICE_MIN_AGE_DAYS old, as for the price benchmarks): vendor, leaf and main
-category, dates, automatic renewal, its yearly cost in cents (prices.normalise, as the
-benchmarks) and the organisation's sector and province; beside it the organisations'
-sizes per year, the clause answers and the switches away from contracts."""
+One row per care provider's contract active in the MARKET_YEARS years up to the
+release's data day (``as_of``) and at least ``rules.min_age_days`` old on that day, as
+for the price benchmarks: vendor, leaf and main category, dates, automatic renewal, its
+yearly cost in cents (prices.normalise, as the benchmarks) and the organisation's
+sector and province; beside it the organisations' sizes per year, the clause answers,
+the switches away from contracts and the lock-in risk of the contracts running on
+``as_of`` (vendors.lockin_published).
 
-import logging
-from dataclasses import dataclass
+The table is built by the release producer (prices.monitor.releases) and stored in the
+release; pages, exports and the API read it from the current release only, so writes
+made after a release change nothing anyone is shown until the next one."""
+
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from threading import Lock
 
 import pandas as pd
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
-from django_tasks import task
 
 from contracts.models import Contract, ContractClause, VendorSwitch
+from disclosure import releases
 from portal.models import Organization
 from prices.facts import _frame, _per_contract, line_frame, size_frame
-from prices.versioning import digest_of_all
 from vendors.models import ProductCategory
 
-logger = logging.getLogger(__name__)
+TOPIC = "market"
+TABLE = "table"
 
 
-def market_years(today):
-    return list(range(today.year - settings.MARKET_YEARS + 1, today.year + 1))
+def market_years(as_of):
+    return list(range(as_of.year - settings.MARKET_YEARS + 1, as_of.year + 1))
+
+
+def _empty_risks():
+    return pd.DataFrame(
+        {
+            "organization_id": pd.Series(dtype="int64"),
+            "category_id": pd.Series(dtype="int64"),
+            "risk": pd.Series(dtype="float64"),
+        }
+    )
 
 
 @dataclass
 class MarketData:
-    today: date
+    as_of: date
     years: list
     contracts: pd.DataFrame
     sizes: pd.DataFrame  # organization_id, year, fte, beds, revenue
@@ -40,18 +53,38 @@ class MarketData:
     switched_from: frozenset  # ids of contracts followed by another vendor's
     vendor_names: dict
     categories: dict  # id -> (slug, name, parent id or None)
+    risks: pd.DataFrame = field(default_factory=_empty_risks)  # running contracts' lock-in
+    # The release this table belongs to (set when read; None: nothing released yet).
+    release: object = None
 
-    key: str = ""  # the data versions it was built from (data_key)
+    @property
+    def released(self):
+        return self.release is not None
+
+    @property
+    def key(self):
+        """What caches of figures computed from this table are keyed by."""
+        if self.release is None:
+            return "market:none"
+        return f"market:r{self.release.pk}:{self.release.published_at.timestamp():.0f}"
 
     def in_category(self, category_id):
         """Contracts of a leaf category, or of all leaves of a main category."""
         c = self.contracts
         return c[(c["category_id"] == category_id) | (c["main_id"] == category_id)]
 
+    def subcategories(self, category_id):
+        """The category and its leaves."""
+        return {category_id} | {
+            pk for pk, (_slug, _name, parent) in self.categories.items() if parent == category_id
+        }
 
-def load(today):
-    years = market_years(today)
-    cutoff = today - timedelta(days=settings.PRICE_MIN_AGE_DAYS)
+
+def load(as_of, min_age_days):
+    """The table as the data stand now, counting what was there on ``as_of``: contracts
+    that started at least ``min_age_days`` before it."""
+    years = market_years(as_of)
+    cutoff = as_of - timedelta(days=min_age_days)
     counted = {
         "organization__type": Organization.Type.CARE_PROVIDER,
         "start_date__lte": min(cutoff, date(years[-1], 12, 31)),
@@ -99,7 +132,7 @@ def load(today):
     from vendors.models import Vendor
 
     return MarketData(
-        today=today,
+        as_of=as_of,
         years=years,
         contracts=contracts,
         sizes=sizes,
@@ -110,82 +143,53 @@ def load(today):
             c.pk: (c.slug, str(c), c.parent_id)
             for c in ProductCategory.objects.select_related("parent")
         },
+        risks=_risks(as_of, set(contracts["contract_id"].tolist())),
     )
 
 
-_local = {}  # data key -> table; and "latest" -> the most recent table built
-_lock = Lock()
-LATEST = "market:latest"
+def _risks(as_of, counted_ids):
+    """The lock-in risk (0-100) of every contract running on ``as_of`` that the table
+    counts (old enough, of a care provider), computed as for the vendor pages."""
+    from vendors.lockin_published import _contract_risks
+    from vendors.models import ScoringMethod
+
+    found, _links = _contract_risks(None, as_of, ScoringMethod.objects.live())
+    if found.empty:
+        return _empty_risks()
+    found = found[found["id"].isin(counted_ids)]
+    return found[["organization_id", "category_id", "risk"]].reset_index(drop=True)
 
 
-def data_key(today):
-    return f"market:v1:{today.isoformat()}:{settings.MARKET_YEARS}:{digest_of_all()}"
+def no_release(today=None):
+    """The state before the first release: no contracts, every figure withheld."""
+    today = today or timezone.localdate()
+    return MarketData(
+        as_of=today,
+        years=market_years(today),
+        contracts=pd.DataFrame(),
+        sizes=pd.DataFrame(columns=["organization_id", "year", "fte", "beds", "revenue"]),
+        agreed=pd.DataFrame(columns=["contract_id", "code"]),
+        switched_from=frozenset(),
+        vendor_names={},
+        categories={},
+    )
 
 
-def _remember(data):
-    with _lock:
-        _local.clear()  # one table per process is enough
-        _local[data.key] = data
-        _local[LATEST] = data
-
-
-def build(today):
-    """Read the table for the data as it is now and share it with the other processes."""
-    key = data_key(today)
-    data = load(today)
-    data.key = key
-    cache.set(key, data, timeout=24 * 3600)
-    cache.set(LATEST, data, timeout=24 * 3600)
-    _remember(data)
+def market_data():
+    """The market table of the current release (never live data), or the "no release
+    yet" state (``released`` False)."""
+    release = releases.current()
+    if release is None:
+        return no_release()
+    data = releases.part(release, TOPIC, TABLE)
+    if data is None:  # a release made without the market topic
+        return no_release(release.as_of)
+    data.release = release
     return data
 
 
-@task()
-def rebuild_market_table(day):
-    from prices.monitor.compute import _contract_risks_all
-
-    _contract_risks_all(build(date.fromisoformat(day)))  # the lock-in figures too
-
-
-def _previous(today):
-    with _lock:
-        previous = _local.get(LATEST)
-    previous = previous or cache.get(LATEST)
-    return previous if previous is not None and previous.today == today else None
-
-
-def market_data(today=None):
-    """The market table as of ``today``. After a write the previous table is served
-    while the task worker builds the new one (about 2 s on the national dataset), so the
-    monitor stays fast; without a previous table it is built here."""
-    today = today or timezone.localdate()
-    key = data_key(today)
-    with _lock:
-        if key in _local:
-            return _local[key]
-    data = cache.get(key)
-    if data is not None:
-        _remember(data)
-        return data
-    previous = _previous(today)
-    if previous is None:
-        return build(today)
-    if cache.add(f"{key}:building", 1, timeout=600):
-        try:
-            rebuild_market_table.enqueue(today.isoformat())
-        except Exception as err:  # the previous table still answers
-            logger.warning("Could not queue the market table rebuild: %s", err)
-            cache.delete(f"{key}:building")
-    data = cache.get(key)  # built already when tasks run immediately (tests)
-    if data is not None:
-        _remember(data)
-        return data
-    return previous
-
-
 def clear_local():
-    from prices.monitor.compute import _risks
+    """Drop what this process remembers of computed figures (tests)."""
+    from prices.monitor.compute import forget
 
-    with _lock:
-        _local.clear()
-        _risks.clear()
+    forget()

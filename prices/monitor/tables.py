@@ -1,7 +1,8 @@
 """The monitor's figures as labelled rows: for the dashboard tables, the exports and
-the printable report alike."""
+the printable report alike. A withheld figure shows its reason instead of a number."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.choices import Sector
 
@@ -22,16 +23,28 @@ def band_label(band):
     return str(labels.get(band, band))
 
 
+def _or_reason(value, section, key):
+    """``value``, or the reason ``key`` of ``section`` is withheld."""
+    withheld = section.get("withheld", {}).get(key)
+    return withheld["reason"] if withheld else value
+
+
 def _dynamics(d):
     """[(measure, value)] of the year's dynamics."""
     exits = "–" if d["exits"] is None else (", ".join(d["exits"]) or "–")
     return [
-        (_("Switching rate (%)"), percent(d["switching_rate"])),
+        (_("Switching rate (%)"), _or_reason(percent(d["switching_rate"]), d, "switching_rate")),
         (_("Contracts ended this year"), d["contracts_ended"]),
         (_("Entries"), ", ".join(d["entries"]) or "–"),
         (_("Exits"), exits),
-        (_("Median contract length (months)"), _round(d["median_length_months"])),
-        (_("Automatic renewal (%)"), percent(d["auto_renewal_share"])),
+        (
+            _("Median contract length (months)"),
+            _or_reason(_round(d["median_length_months"]), d, "median_length_months"),
+        ),
+        (
+            _("Automatic renewal (%)"),
+            _or_reason(percent(d["auto_renewal_share"]), d, "auto_renewal_share"),
+        ),
     ]
 
 
@@ -39,10 +52,18 @@ def _sector_label(code):
     return Sector(code).label if code in Sector.values else code
 
 
-def report_rows(report):
+def _share_or_reason(row, digits=1):
+    return percent(row["share"], digits) if not row["withheld"] else row["reason"]
+
+
+def report_rows(report, release_label=""):
     """[(section, measure, value)] for the whole report of one category and year."""
+    release = _("Release")
+    if report.get("release") is None:
+        return [(str(release), str(release_label), report.get("reason", ""))]
     c, d = report["concentration"], report["dynamics"]
     rows = [
+        (release, pgettext("market monitor", "Data as of"), report["release"]["as_of"]),
         (_("Concentration"), _("Customer organisations"), c["customers"]),
         (_("Concentration"), _("Contracts"), c["contracts"]),
         (_("Concentration"), "HHI", c["hhi"]),
@@ -52,18 +73,18 @@ def report_rows(report):
         (_("Concentration"), "CR3 (%)", percent(c["cr3"])),
         (_("Concentration"), "CR4 (%)", percent(c["cr4"])),
     ]
-    rows += [(_("Vendor shares (%)"), v["vendor"], percent(v["share"])) for v in c["vendors"]]
+    rows += [(_("Vendor shares (%)"), v["vendor"], _share_or_reason(v)) for v in c["vendors"]]
     rows += [(_("Dynamics"), label, value) for label, value in _dynamics(d)]
     value = report["value"]
     rows.append(
         (
             _("Spending"),
             _("Market value per year (EUR)"),
-            value["total_eur"] if value["total_eur"] is not None else value["reason"],
+            value["total_eur"] if not value["withheld"] else value["reason"],
         )
     )
     rows += [
-        (_("Protective clauses (share of contracts, %)"), c["clause"], percent(c["share"]))
+        (_("Protective clauses (share of contracts, %)"), c["clause"], _share_or_reason(c))
         for c in report["clauses"]
     ]
     for s in report["spending"]:
@@ -71,7 +92,7 @@ def report_rows(report):
             (
                 _("ICT spend as share of revenue (median, %)"),
                 str(_sector_label(s["sector"])),
-                percent(s["median"], 2) if s["median"] is not None else s["reason"],
+                percent(s["median"], 2) if not s["withheld"] else s["reason"],
             )
         )
     lock_in = report["lock_in"]
@@ -82,6 +103,14 @@ def report_rows(report):
             lock_in.get("median") if not lock_in["suppressed"] else lock_in["reason"],
         )
     )
+    for band in lock_in.get("bands", []):
+        rows.append(
+            (
+                pgettext("market monitor", "Lock-in risk (% of organisations)"),
+                band["band"],
+                _share_or_reason(band),
+            )
+        )
     for t in report["trend"]:
         rows.append((_("Trend: HHI"), str(t["year"]), t["hhi"]))
         rows.append((_("Trend: switching rate (%)"), str(t["year"]), percent(t["switching_rate"])))
@@ -94,9 +123,8 @@ def _round(value):
 
 def dashboard_tables(report, basis_label):
     """The dashboard's tables, formatted."""
-    c, d = report["concentration"], report["dynamics"]
-    for vendor in c["vendors"]:
-        vendor["percent"] = percent(vendor["share"])
+    c = report["concentration"]
+    vendors = [{**vendor, "percent": percent(vendor["share"])} for vendor in c["vendors"]]
     spending = []
     for s in report["spending"]:
         spending.append(
@@ -111,13 +139,17 @@ def dashboard_tables(report, basis_label):
         )
     return {
         "basis_label": basis_label,
+        "vendor_rows": vendors,
         "eu_band_label": band_label(c["eu_band"]),
         "us_band_label": band_label(c["us_band"]),
         "cr": [percent(c["cr1"]), percent(c["cr3"]), percent(c["cr4"])],
-        "dynamics_rows": [*_dynamics(d), (_("HHI band (US 2023)"), band_label(c["us_band"]))],
-        "clause_rows": [(row["clause"], percent(row["share"])) for row in report["clauses"]],
+        "dynamics_rows": [
+            *_dynamics(report["dynamics"]),
+            (_("HHI band (US 2023)"), band_label(c["us_band"])),
+        ],
+        "clause_rows": [(row["clause"], _share_or_reason(row)) for row in report["clauses"]],
         "lock_in_bands": [
-            {"band": b["band"], "percent": percent(b["share"])}
+            {"band": b["band"], "percent": percent(b["share"]), "reason": b["reason"]}
             for b in report["lock_in"].get("bands", [])
         ],
         "score_bands": [

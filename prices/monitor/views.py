@@ -12,25 +12,24 @@ from contracts.access_log import Kind, log_read_for_user
 from portal.choices import Province, Sector
 from portal.spreadsheets import table_download
 from prices.monitor.access import may_see_monitor
-from prices.monitor.compute import BASES, category_report
+from prices.monitor.compute import BASES, category_report, release_label
 from prices.monitor.data import market_data
 from prices.monitor.tables import dashboard_tables, percent, report_rows
 from vendors.models import ProductCategory
 
 
-def _choices(request):
+def _choices(request, data):
     """The filters from the query string; unknown values fall back to the defaults."""
-    data = market_data()
     categories = ProductCategory.objects.select_related("parent").order_by("parent__name", "name")
     slug = request.GET.get("categorie") or "epd-ziekenhuis"
     category = categories.filter(slug=slug).first() or categories.first()
     if category is None:
         raise Http404
     try:
-        year = int(request.GET.get("jaar", data.today.year))
+        year = int(request.GET.get("jaar", data.as_of.year))
     except ValueError:
-        year = data.today.year
-    year = year if year in data.years else data.today.year
+        year = data.as_of.year
+    year = year if year in data.years else data.as_of.year
     sector = request.GET.get("sector", "")
     province = request.GET.get("provincie", "")
     basis = request.GET.get("basis", "value")
@@ -42,13 +41,16 @@ def _choices(request):
         "sector": sector if sector in Sector.values else "",
         "province": province if province in Province.values else "",
         "basis": basis if basis in BASES else "value",
+        "released": data.released,
+        "release_label": release_label(data),
     }
 
 
 def _report(request):
     if not may_see_monitor(request.user):
         raise PermissionDenied(_("The market monitor is for policy staff."))
-    chosen = _choices(request)
+    data = market_data()
+    chosen = _choices(request, data)
     log_read_for_user(request, Kind.MARKET, request.get_full_path())
     report = category_report(
         chosen["category"].pk,
@@ -56,17 +58,21 @@ def _report(request):
         sector=chosen["sector"],
         province=chosen["province"],
         basis=chosen["basis"],
+        data=data,
     )
     return chosen, report
 
 
 def _charts(report):
-    """What the charts draw (static/js/market-charts.js): vendor shares this year and
-    the ten-year trends of the HHI and the switching rate."""
+    """What the charts draw (static/js/market-charts.js): published vendor shares this
+    year and the ten-year trends of the HHI and the switching rate."""
+    if report.get("release") is None:
+        return {"shares": [], "trend": [], "clauses": []}
     return {
         "shares": [
             {"vendor": v["vendor"], "share": percent(v["share"])}
             for v in report["concentration"]["vendors"]
+            if v["share"] is not None
         ],
         "trend": [
             {
@@ -79,7 +85,9 @@ def _charts(report):
             for t in report["trend"]
         ],
         "clauses": [
-            {"clause": c["clause"], "share": percent(c["share"])} for c in report["clauses"]
+            {"clause": c["clause"], "share": percent(c["share"])}
+            for c in report["clauses"]
+            if c["share"] is not None
         ],
     }
 
@@ -94,7 +102,7 @@ def dashboard(request):
             **chosen,
             "report": report,
             "charts": _charts(report),
-            **dashboard_tables(report, BASES[chosen["basis"]]),
+            **(dashboard_tables(report, BASES[chosen["basis"]]) if chosen["released"] else {}),
             "bases": BASES,
             "sectors": Sector.choices,
             "provinces": Province.choices,
@@ -106,7 +114,7 @@ def dashboard(request):
 @login_required
 def report_print(request):
     chosen, report = _report(request)
-    rows = report_rows(report)
+    rows = report_rows(report, chosen["release_label"])
     return render(
         request,
         "prices/monitor/report.html",
@@ -117,7 +125,7 @@ def report_print(request):
 @login_required
 def export(request, fmt):
     chosen, report = _report(request)
-    rows = report_rows(report)
+    rows = report_rows(report, chosen["release_label"])
     return table_download(
         [_("Section"), _("Measure"), _("Value")],
         rows,
