@@ -63,7 +63,7 @@ def run(database_url, users, minutes, tmp):
             BIND=f"127.0.0.1:{PORT}",
         )
         manage(production, "collectstatic", "--no-input", "-v", "0")
-        manage(production, "refresh_benchmarks")
+        manage(production, "publish_release")
         manage(production, "refresh_market_monitor")
         web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],

@@ -2,9 +2,13 @@
 
 1. the publication of every category for one year (every cell of every category ×
    metric × cost type or supplier × peer group, with complementary suppression), and
-   for all published years (what `refresh_benchmarks` computes);
-2. one benchmark cell through GET /api/v1/benchmarks/ with warm publications;
-3. the same cells computed the naive way (load all of the year's lines into pandas and
+   the price benchmarks' part of a release (all published years);
+2. what the protection costs (issue 15): per group size, the share of cells published
+   now against the share the exact method published before (linear percentiles, no
+   noise, dominated cells left out of the differencing check), and the relative error
+   of the published quartiles against those exact percentiles;
+3. one benchmark cell through GET /api/v1/benchmarks/ from the current release;
+4. the same cells computed the naive way (load all of the year's lines into pandas and
    compute the cell per request), for the ratio."""
 
 import json
@@ -20,6 +24,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
@@ -28,15 +33,21 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from contracts.models import ContractLine  # noqa: E402
+from disclosure.differencing import Candidate, suppress_differencing  # noqa: E402
+from disclosure.releases import publish  # noqa: E402
+from disclosure.rules import Rules  # noqa: E402
+from disclosure.statistics import protected_quantiles  # noqa: E402
 from portal.models import Membership, Organization, OrganizationSize  # noqa: E402
 from portal.services import add_member  # noqa: E402
 from prices.access import peer_profile, shared_categories  # noqa: E402
-from prices.releases import publication_for  # noqa: E402
-from prices.disclosure import Rules, cell_statistics  # noqa: E402
-from prices.facts import Sources  # noqa: E402
+from prices.facts import METRICS, Sources  # noqa: E402
 from prices.normalise import contract_annual_cents, per_size  # noqa: E402
 from prices.peer_groups import size_bands  # noqa: E402
-from prices.publication import build_publication, default_years  # noqa: E402
+from prices.publication import (  # noqa: E402
+    _candidate_cells,
+    _levels,
+    build_publication,
+)
 from vendors.models import ProductCategory, Vendor  # noqa: E402
 
 YEAR = 2025
@@ -49,17 +60,81 @@ def p95(samples):
 
 def publish_everything(categories, today, rules, years):
     started = time.perf_counter()
-    cells = published = 0
     sources = Sources.load(
         [c.pk for c in categories], years, today=today, min_age_days=rules.min_age_days
     )
-    for category in categories:
-        publication = build_publication(
-            category, today=today, rules=rules, years=years, sources=sources
-        )
-        cells += len(publication.cells)
-        published += len(publication.keys())
-    return time.perf_counter() - started, cells, published
+    publications = [
+        build_publication(category, today=today, rules=rules, years=years, sources=sources)
+        for category in categories
+    ]
+    return time.perf_counter() - started, publications
+
+
+SIZES = {"5-9": (5, 9), "10-19": (10, 19), "20+": (20, 10**9)}
+QUARTILES = {"p25": 25, "median": 50, "p75": 75}
+
+
+def size_group(n):
+    return next(name for name, (low, high) in SIZES.items() if low <= n <= high)
+
+
+def exact_cells(publication, rules):
+    """What the exact method published for this publication's facts: {key: (n,
+    {quartile: linear percentile})} of the cells it showed."""
+    facts = publication.facts
+    levels = list(_levels(facts))
+    shown, groups = {}, {}
+    for metric in METRICS:
+        for key, n, _est, _scale, _ck, dominated, members in _candidate_cells(
+            facts, levels, metric, rules
+        ):
+            if dominated:
+                continue  # the old rule: dominated cells took no part in differencing
+            shown[key] = n
+            groups.setdefault((metric, key.cost_type), []).append(Candidate(key, members))
+    for candidates in groups.values():
+        for key in suppress_differencing(candidates, rules.min_organisations):
+            shown.pop(key, None)
+    return shown
+
+
+def exact_quartiles(publication, key):
+    values = publication._peer_rows(key)[key.metric].to_numpy(dtype="float64")
+    return {name: float(np.percentile(values, q)) for name, q in QUARTILES.items()}
+
+
+def utility(publications, rules):
+    """Cells shown (exact method, now) and relative errors of the published quartiles,
+    per group size."""
+    counts = {name: {"exact": 0, "now": 0, "candidates": 0} for name in SIZES}
+    errors = {name: {"all": [], "median": []} for name in SIZES}
+    for publication in publications:
+        shown_before = exact_cells(publication, rules)
+        for n in publication.cells["n"]:
+            counts[size_group(int(n))]["candidates"] += 1
+        for n in shown_before.values():
+            counts[size_group(n)]["exact"] += 1
+        for key in publication.keys():
+            group = size_group(int(publication.cells.loc[tuple(key), "n"]))
+            counts[group]["now"] += 1
+            published = publication.cell(key)
+            exact = exact_quartiles(publication, key)
+            for name, value in exact.items():
+                if value:
+                    error = abs(getattr(published, name) - value) / abs(value)
+                    errors[group]["all"].append(error)
+                    if name == "median":
+                        errors[group]["median"].append(error)
+    return {
+        name: {
+            **counts[name],
+            "median_error_all": float(np.median(errors[name]["all"] or [np.nan])),
+            "p95_error_all": float(np.percentile(errors[name]["all"] or [np.nan], 95)),
+            "median_error_median": float(np.median(errors[name]["median"] or [np.nan])),
+            "p95_error_median": float(np.percentile(errors[name]["median"] or [np.nan], 95)),
+        }
+        for name in SIZES
+    }
 
 
 def queries(organization, count, seed=3):
@@ -129,18 +204,23 @@ def naive_cell(query, viewer_id, rules, today):
     values = per_size(
         costs.groupby("organization_id", as_index=False).sum(), sizes, YEAR, query["metric"]
     )
-    return cell_statistics(
-        values[["organization_id", "value"]], rules, viewer_organization=viewer_id
-    )
+    values = values[values["organization_id"] != viewer_id].set_index("organization_id")
+    return protected_quantiles(values["value"], rules, figure=("naive", *query.values()))
 
 
 if __name__ == "__main__":
     today = timezone.localdate()
     rules = Rules.from_settings()
     categories = list(ProductCategory.objects.all())
-    one_year, cells, published = publish_everything(categories, today, rules, [YEAR])
-    years = default_years(today, settings.PRICE_YEARS_BACK)
-    all_years, all_cells, _ = publish_everything(categories, today, rules, years)
+    one_year, publications = publish_everything(categories, today, rules, [YEAR])
+    cells = sum(len(p.cells) for p in publications)
+    published = sum(len(p.keys()) for p in publications)
+    started = time.perf_counter()
+    utility_figures = utility(publications, rules)
+    utility_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    release = publish(as_of=today, topics=["prices"])
+    all_years = time.perf_counter() - started
 
     organization = Organization.objects.filter(sector="general_hospital").order_by("pk").first()
     user, _ = User.objects.get_or_create(username="bench-inkoper")
@@ -151,8 +231,8 @@ if __name__ == "__main__":
     client = Client()
     client.force_login(user)
     asked = queries(organization, 300)
-    for category in {q["category"] for q in asked}:  # warm publications, as after a day
-        publication_for(ProductCategory.objects.get(slug=category), today=today)
+    for query in asked[:20]:  # the parts of the release this process reads, unpacked
+        client.get("/api/v1/benchmarks/", query)
     api_ms = []
     for query in asked:
         started = time.perf_counter()
@@ -172,8 +252,10 @@ if __name__ == "__main__":
                 "cells": cells,
                 "published": published,
                 "all_years_seconds": all_years,
-                "all_years_cells": all_cells,
-                "years": len(years),
+                "release_parts": release.summary.get("prices", 0),
+                "years": settings.PRICE_YEARS_BACK + 1,
+                "utility": utility_figures,
+                "utility_seconds": utility_seconds,
                 "categories": len(categories),
                 "api_median_ms": statistics.median(api_ms),
                 "api_p95_ms": p95(api_ms),

@@ -7,7 +7,7 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_USERS_ENABLED = True
-# A file cache is shared by runserver and the scheduled commands (refresh_benchmarks).
+# A file cache is shared by runserver and the scheduled commands (publish_release).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -55,3 +55,5 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@zorg-ict-marktportaal.nl")
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "730"))
+# The key the disclosure noise is drawn from (derived from SECRET_KEY when unset).
+DISCLOSURE_NOISE_SECRET = os.environ.get("DISCLOSURE_NOISE_SECRET", "")
