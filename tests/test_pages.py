@@ -17,11 +17,21 @@ def catalogue(reference_data):
     return product
 
 
-def test_home_page_shows_live_figures_in_dutch(client, catalogue):
+def test_home_page_shows_figures_in_dutch(client, catalogue):
+    """Directory counts are live; contract counts come from the current release."""
+    from datetime import date
+
+    from disclosure.releases import publish
+
     html = client.get("/").content.decode()
     assert "Het portaal vandaag" in html
-    assert 'data-figure="vendors">' in html
+    assert 'data-figure="vendors">1<' in html
+    assert 'data-figure="contracts">–<' in html
+    assert "Contractcijfers: er zijn nog geen cijfers gepubliceerd." in html
+    publish(as_of=date(2026, 11, 1), topics=["portal"])
+    html = client.get("/").content.decode()
     assert 'data-figure="contracts">1<' in html
+    assert "Publicatie van 01-11-2026" in html
 
 
 def test_language_switch_to_english(client, catalogue):

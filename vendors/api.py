@@ -42,21 +42,30 @@ class LockInSerializer(serializers.Serializer):
     median = serializers.FloatField(allow_null=True)
     p75 = serializers.FloatField(allow_null=True)
     suppressed = serializers.BooleanField()
+    code = serializers.CharField(
+        allow_blank=True,
+        help_text="Why not shown: too_few, dominant, differencing or no_release",
+    )
     reason = serializers.CharField(allow_blank=True)
+    release = serializers.DateField(
+        source="as_of", allow_null=True, help_text="Data day of the release the figure is from"
+    )
 
 
 def _lock_in(serializer, vendor, product=None):
-    """Published lock-in figures, on detail requests only (computed from contracts)."""
+    """Published lock-in figures from the current release, on detail requests only; a
+    contributing care provider gets them without its own contracts, as on the pages."""
     view = serializer.context.get("view")
     if getattr(view, "action", None) != "retrieve":
         return None
     from vendors.lockin_published import published_lock_in
+    from vendors.views import viewer_organization
 
-    published = published_lock_in(vendor, today=timezone.localdate())
-    cell = published.vendor if product is None else published.products.get(product.pk)
-    if cell is None:
-        return None
-    return LockInSerializer(cell).data
+    request = serializer.context.get("request")
+    viewer = viewer_organization(request.user) if request is not None else None
+    published = published_lock_in(vendor, viewer_organization=viewer)
+    figure = published.vendor if product is None else published.product(product.pk)
+    return LockInSerializer(figure).data
 
 
 class ReplySerializer(serializers.Serializer):
@@ -71,8 +80,8 @@ class VendorSerializer(serializers.ModelSerializer):
     reply = serializers.SerializerMethodField()
     last_updated = serializers.SerializerMethodField()
     lock_in = serializers.SerializerMethodField(
-        help_text="Customers' lock-in risk, published under the price disclosure rules "
-        "(detail requests only)"
+        help_text="Customers' lock-in risk (0-100) from the current release, under the "
+        "disclosure rules (detail requests only)"
     )
 
     class Meta:
@@ -158,8 +167,8 @@ class ProductSerializer(serializers.ModelSerializer):
     score = serializers.SerializerMethodField()
     capability_statement = serializers.SerializerMethodField()
     lock_in = serializers.SerializerMethodField(
-        help_text="Customers' lock-in risk, published under the price disclosure rules "
-        "(detail requests only)"
+        help_text="Customers' lock-in risk (0-100) from the current release, under the "
+        "disclosure rules (detail requests only)"
     )
 
     class Meta:

@@ -1,40 +1,276 @@
-"""Lock-in risk aggregated per vendor and per product, for public pages, under the
-price disclosure rules (prices.disclosure): at least 5 organisations, none dominant,
-percentiles only, and complementary suppression between a vendor's figure and its
-products' figures (prices.differencing).
+"""Lock-in risk aggregated per vendor and per product, for the public pages and the API,
+published in releases (disclosure.releases, topic "lockin").
 
-The risk of every running contract of the vendor is computed as in vendors.lockin, in
-bulk; each organisation counts once (the mean of its contracts)."""
+When a release is made (``produce``), the risk of every contract that runs on the
+release's day and started at least ``rules.min_age_days`` before it is computed as in
+vendors.lockin, in bulk; each organisation counts once (the mean of its contracts'
+risks, 0-100). Per vendor and per product the figures go through the disclosure gate:
+- ``protected_quantiles``: at least 5 organisations, Harrell-Davis estimates plus
+  Laplace noise (never one organisation's own value), P10/P90 from 10 organisations;
+  every organisation weighs the same, so no dominance;
+- complementary suppression (disclosure.differencing) between a vendor's figure and its
+  products' figures, and against the sets shown for that vendor in the last
+  DISCLOSURE_DIFFERENCING_RELEASES releases (``History``; for groups below
+  ``rules.over_time_below``, as the price benchmarks): a figure whose customers are one
+  to five organisations away from another figure's, now or in an earlier release, is
+  withheld (the before/after and the vendor-against-product attacks).
 
-from dataclasses import astuple, dataclass
+Everyone is shown the stored figures of the current release. An organisation that
+contributes to a figure is shown it recomputed without its own data (as the price
+benchmarks do), so its own edits move nothing it sees; the per-organisation values
+needed for that are stored in the release. Writes after a release change nothing
+anyone sees until the next release."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.core.cache import cache
+from django.conf import settings
 from django.db.models import Avg, Count
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
-from prices.differencing import Candidate, suppress_differencing
-from prices.disclosure import REASON_DIFFERENCING, Cell, Rules, cell_statistics
-from prices.versioning import digest_of_all
+from disclosure import releases
+from disclosure.differencing import Candidate, conflicting, suppress_differencing
+from disclosure.rules import Rules
+from disclosure.statistics import Quantiles, protected_quantiles
 from vendors.lockin import ANSWER_RISK
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
 
+TOPIC = "lockin"
+HISTORY = "history"
+
+
+@dataclass
+class LockInFigure(Quantiles):
+    """A published lock-in figure (0-100) with the day of the release it comes from."""
+
+    as_of: date | None = None
+
 
 @dataclass
 class PublishedLockIn:
-    vendor: Cell
-    products: dict  # product id -> Cell
-    contributors: frozenset = frozenset()  # organisations with a running contract
+    """What a viewer is shown for one vendor: its figure and its products'."""
+
+    vendor: LockInFigure
+    products: dict = field(default_factory=dict)  # product id -> LockInFigure
+    as_of: date | None = None  # the release's data day; None before the first release
+    missing_code: str = "too_few"  # what a product without a figure shows
+
+    def product(self, product_id) -> LockInFigure:
+        found = self.products.get(product_id)
+        return (
+            found if found is not None else LockInFigure(code=self.missing_code, as_of=self.as_of)
+        )
+
+
+def figure_name(key):
+    """What a figure's noise is seeded with, besides its data: ("vendor"|"product", id)."""
+    return ("lockin", *key)
+
+
+def _equal_weights(values):
+    return pd.Series(1.0, index=values.index)
+
+
+@dataclass
+class VendorLockIn:
+    """One vendor's part of a release: the published figures of the vendor and of its
+    products, and, for the figures shown, the values per organisation (0-100) from which
+    a contributing organisation's view is recomputed without its own data."""
+
+    vendor_id: int
+    as_of: date
+    rules: Rules
+    figures: dict  # ("vendor"|"product", id) -> Quantiles
+    values: dict  # key -> pd.Series of values by organisation id (figures shown only)
+
+    def shown_sets(self):
+        return [
+            np.sort(self.values[key].index.to_numpy(dtype=np.int64))
+            for key, figure in self.figures.items()
+            if not figure.suppressed
+        ]
+
+    def figure(self, key, viewer_organization=None) -> LockInFigure:
+        found = self.figures.get(key)
+        if found is None:
+            return LockInFigure(code="too_few", as_of=self.as_of)
+        values = self.values.get(key)
+        if (
+            viewer_organization is not None
+            and values is not None
+            and viewer_organization in values.index
+        ):
+            # Decided on the others' data alone: the viewer's own contracts move nothing.
+            others = values.drop(viewer_organization)
+            found = protected_quantiles(
+                others, self.rules, figure=figure_name(key), weights=_equal_weights(others)
+            )
+        return LockInFigure(**vars(found), as_of=self.as_of)
+
+    def view(self, viewer_organization=None) -> PublishedLockIn:
+        return PublishedLockIn(
+            vendor=self.figure(("vendor", self.vendor_id), viewer_organization),
+            products={
+                key[1]: self.figure(key, viewer_organization)
+                for key in self.figures
+                if key[0] == "product"
+            },
+            as_of=self.as_of,
+        )
+
+
+class History:
+    """The organisation sets of the lock-in figures shown per vendor (its own and its
+    products') in the last DISCLOSURE_DIFFERENCING_RELEASES releases: people may have
+    kept those figures, so a new one must not be one to five organisations away."""
+
+    def __init__(self, sets=None):
+        self.sets = sets or {}  # vendor id -> {members bytes: (release number, members)}
+
+    def candidates(self, vendor_id):
+        return [
+            Candidate(("before", number, i), members)
+            for i, (number, members) in enumerate(self.sets.get(vendor_id, {}).values())
+        ]
+
+    def kept(self, number, keep):
+        """A copy without the sets older than ``keep`` releases before ``number``."""
+        sets = {
+            vendor_id: {b: (n, m) for b, (n, m) in found.items() if n > number - keep}
+            for vendor_id, found in self.sets.items()
+        }
+        return History({vendor_id: found for vendor_id, found in sets.items() if found})
+
+    def add(self, vendor_id, number, shown_sets):
+        for members in shown_sets:
+            self.sets.setdefault(vendor_id, {})[members.tobytes()] = (number, members)
+
+
+def build_vendor_lock_in(vendor_id, values, rules, *, as_of, earlier=()) -> VendorLockIn:
+    """The published figures of one vendor. ``values``: ("vendor"|"product", id) -> the
+    risk (0-100) per organisation id; ``earlier``: Candidates of sets shown before."""
+    figures, candidates = {}, []
+    for key, series in values.items():
+        series = series.dropna()
+        figures[key] = protected_quantiles(
+            series, rules, figure=figure_name(key), weights=_equal_weights(series)
+        )
+        if figures[key].code != "too_few":
+            members = np.sort(series.index.to_numpy(dtype=np.int64))
+            candidates.append(Candidate(key, members))
+    for key in _suppressed(candidates, earlier, rules):
+        figures[key] = Quantiles(code="differencing")
+    shown = {key: values[key].dropna() for key, figure in figures.items() if not figure.suppressed}
+    return VendorLockIn(vendor_id, as_of, rules, figures, shown)
+
+
+def _suppressed(candidates, earlier, rules):
+    """Complementary suppression: candidates one to five organisations away from a set
+    shown in an earlier release (where either has fewer than ``over_time_below``
+    organisations: in larger groups one organisation moves a noisy Harrell-Davis
+    quantile less than the noise hides), then within the release."""
+    below = getattr(rules, "over_time_below", 20)
+    difference = rules.min_organisations
+    over_time = {
+        candidate.key
+        for candidate in candidates
+        if any(
+            min(len(candidate.members), len(other.members)) < below
+            and conflicting(candidate, other, difference)
+            for other in earlier
+        )
+    }
+    rest = [candidate for candidate in candidates if candidate.key not in over_time]
+    return over_time | suppress_differencing(rest, difference)
+
+
+def values_by_vendor(contracts, links, product_vendor):
+    """vendor id -> {("vendor", id) | ("product", id): risk per organisation}: the mean of
+    the organisation's contracts with the vendor, or linked to the product."""
+    families = {}
+    if contracts.empty:
+        return families
+    per_vendor = contracts.groupby(["vendor_id", "organization_id"])["risk"].mean()
+    for vendor_id, series in per_vendor.groupby(level=0):
+        families.setdefault(int(vendor_id), {})[("vendor", int(vendor_id))] = series.droplevel(0)
+    linked = links[["contract_id", "product_id"]].merge(
+        contracts[["id", "organization_id", "risk"]], left_on="contract_id", right_on="id"
+    )
+    if linked.empty:
+        return families
+    per_product = linked.groupby(["product_id", "organization_id"])["risk"].mean()
+    for product_id, series in per_product.groupby(level=0):
+        vendor_id = product_vendor.get(int(product_id))
+        if vendor_id is not None:
+            families.setdefault(vendor_id, {})[("product", int(product_id))] = series.droplevel(0)
+    return families
+
+
+def produce(context):
+    """(vendor id, VendorLockIn) for every vendor with counted contracts, then the
+    history of shown sets."""
+    from vendors.models import Product
+
+    rules = context.rules
+    previous = context.previous_release
+    number = (previous.number if previous is not None else 0) + 1
+    keep = getattr(settings, "DISCLOSURE_DIFFERENCING_RELEASES", 12)
+    started_by = context.as_of - timedelta(days=rules.min_age_days)
+    contracts, links = _risks(
+        None, context.as_of, ScoringMethod.objects.live(), started_by=started_by
+    )
+    product_vendor = dict(Product.objects.values_list("pk", "vendor_id"))
+    history = context.previous(TOPIC, HISTORY) or History()
+    kept = history.kept(number, keep)
+    for vendor_id, values in sorted(values_by_vendor(contracts, links, product_vendor).items()):
+        published = build_vendor_lock_in(
+            vendor_id, values, rules, as_of=context.as_of, earlier=history.candidates(vendor_id)
+        )
+        kept.add(vendor_id, number, published.shown_sets())
+        yield vendor_id, published
+    yield HISTORY, kept
+
+
+def release_with_lock_in():
+    """The current release when it holds lock-in figures, else None."""
+    release = releases.current()
+    if release is None or TOPIC not in (release.summary or {}):
+        return None
+    return release
+
+
+def published_lock_in(vendor, *, viewer_organization=None) -> PublishedLockIn:
+    """The vendor's figures in the current release, as ``viewer_organization`` (a care
+    provider's id, or None) may see them."""
+    release = release_with_lock_in()
+    if release is None:
+        return PublishedLockIn(LockInFigure(code="no_release"), missing_code="no_release")
+    stored = releases.part(release, TOPIC, vendor.pk)
+    if stored is None:  # no counted contract: nothing to show
+        return PublishedLockIn(
+            LockInFigure(code="too_few", as_of=release.as_of), as_of=release.as_of
+        )
+    return stored.view(viewer_organization)
 
 
 def _contract_risks(vendor, today, method):
-    """Every running contract of ``vendor`` (of all vendors when None) with its lock-in
-    risk (0-1), computed in bulk; and the contracts' product links."""
+    """Every contract of ``vendor`` (of all vendors when None) running on ``today``, with
+    its lock-in risk (0-100), computed in bulk; and the contracts' product links. (The
+    market monitor reads this too.)"""
+    return _risks(vendor, today, method)
+
+
+def _risks(vendor, today, method, *, started_by=None):
+    """As _contract_risks; with ``started_by`` only contracts that started on or before
+    that day count, for the contracts' risks and the market shares alike."""
     weights = {**DEFAULT_WEIGHTS, **method.weights}
     share = weights["lock_in"]
     running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
+    if started_by is not None:
+        running = running.filter(start_date__lte=started_by)
     own_running = running if vendor is None else running.filter(vendor=vendor)
     contracts = pd.DataFrame.from_records(
         own_running.values(
@@ -127,65 +363,3 @@ def _contract_risks(vendor, today, method):
         + share["switching"] * switching
     )
     return contracts, links
-
-
-def _cell(rows, rules, viewer_organization=None):
-    """One value per organisation (the mean of its contracts), each weighing the same."""
-    per_org = rows.groupby("organization_id", as_index=False)["risk"].mean()
-    frame = pd.DataFrame(
-        {"organization_id": per_org["organization_id"], "value": per_org["risk"], "weight": 1.0}
-    )
-    return cell_statistics(frame, rules, viewer_organization=viewer_organization)
-
-
-def _without_viewer(cell, rows, rules, viewer_organization):
-    """Like prices: an organisation is shown the figure recomputed without its own data
-    (suppression decisions stay those made for everyone)."""
-    if viewer_organization is None or cell.suppressed:
-        return cell
-    if viewer_organization not in cell.organisations:
-        return cell
-    return _cell(rows, rules, viewer_organization)
-
-
-def published_lock_in(vendor, *, today, rules=None, method=None, viewer_organization=None):
-    """The vendor's published figures. Everyone but a contributing organisation sees the
-    same figures, so those are cached, keyed by the data versions (any contract write
-    bumps one) and what else they depend on; a contributor's own view is computed."""
-    rules = rules or Rules.from_settings()
-    method = method or ScoringMethod.objects.live()
-    rule_values = ":".join(str(value) for value in astuple(rules))
-    key = f"lockin:v1:{vendor.pk}:{digest_of_all()}:{method.pk}:{today.isoformat()}:{rule_values}"
-    published = cache.get_or_set(
-        key, lambda: _published(vendor, today, rules, method), timeout=24 * 3600
-    )
-    if viewer_organization is None or viewer_organization not in published.contributors:
-        return published
-    return _published(vendor, today, rules, method, viewer_organization)
-
-
-def _published(vendor, today, rules, method, viewer_organization=None):
-    contracts, links = _contract_risks(vendor, today, method)
-    if contracts.empty:
-        return PublishedLockIn(_cell(pd.DataFrame(columns=["organization_id", "risk"]), rules), {})
-    cells = {("vendor", vendor.pk): _cell(contracts, rules)}
-    rows_of = {("vendor", vendor.pk): contracts}
-    with_products = links.merge(contracts, left_on="contract_id", right_on="id")
-    for product_id, rows in with_products.groupby("product_id"):
-        cells[("product", product_id)] = _cell(rows, rules)
-        rows_of[("product", product_id)] = rows
-    candidates = []
-    codes = {org: i for i, org in enumerate(sorted(contracts["organization_id"].unique()))}
-    for key, cell in cells.items():
-        if not cell.suppressed:
-            members = sorted(codes[o] for o in cell.organisations)
-            candidates.append(Candidate(key, pd.Series(members).to_numpy()))
-    for key in suppress_differencing(candidates, rules.min_organisations):
-        cells[key].suppress(REASON_DIFFERENCING)
-    cells = {
-        key: _without_viewer(cell, rows_of[key], rules, viewer_organization)
-        for key, cell in cells.items()
-    }
-    products = {pk: cell for (kind, pk), cell in cells.items() if kind == "product"}
-    contributors = frozenset(contracts["organization_id"].tolist())
-    return PublishedLockIn(cells[("vendor", vendor.pk)], products, contributors)

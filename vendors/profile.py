@@ -26,7 +26,7 @@ class ProductEvidence:
     certificates: list  # (certificate, valid today)
     statement: object  # latest CapabilityStatementVersion or None
     score: object  # InteroperabilityScore under the live method, or None
-    lock_in: object = None  # published lock-in Cell of its customers' contracts
+    lock_in: object = None  # published lock-in figure of its customers' contracts
 
     @property
     def parts(self):
@@ -37,7 +37,7 @@ class ProductEvidence:
 
 def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):
     """One product's evidence (a vendor's page builds all of them at once:
-    _evidence_of_all)."""
+    _evidence_of_all). Its lock-in figure comes from the current release."""
     method = method or ScoringMethod.objects.live()
     claims = [
         (claim, claim.evidence_level(day))
@@ -53,10 +53,8 @@ def product_evidence(product, day, method=None, lock_in=None, viewer_organizatio
     score = InteroperabilityScore.objects.filter(product=product, method=method).first()
     evidence = ProductEvidence(product, claims, certificates, statement, score)
     if lock_in is None:
-        lock_in = published_lock_in(
-            product.vendor, today=day, method=method, viewer_organization=viewer_organization
-        )
-    evidence.lock_in = lock_in.products.get(product.pk)
+        lock_in = published_lock_in(product.vendor, viewer_organization=viewer_organization)
+    evidence.lock_in = lock_in.product(product.pk)
     return evidence
 
 
@@ -83,7 +81,7 @@ def _evidence_of_all(vendor, products, day, lock_in):
                 ],
                 statements.get(product.pk),
                 scores.get(product.pk),
-                lock_in.products.get(product.pk),
+                lock_in.product(product.pk),
             )
         )
     return evidence
@@ -92,9 +90,7 @@ def _evidence_of_all(vendor, products, day, lock_in):
 def vendor_profile(vendor, day, viewer_organization=None):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
-    lock_in = published_lock_in(
-        vendor, today=day, method=method, viewer_organization=viewer_organization
-    )
+    lock_in = published_lock_in(vendor, viewer_organization=viewer_organization)
     evidence = _evidence_of_all(vendor, list(products), day, lock_in)
     return {
         "lock_in": lock_in.vendor,

@@ -14,7 +14,7 @@ from vendors.selectors import category_tree, directory_products, directory_vendo
 PAGE_SIZE = 25
 
 
-def _viewer_organization(user):
+def viewer_organization(user):
     """The care provider a logged-in member sees published figures as (its own data
     left out), or None."""
     if not user.is_authenticated:
@@ -46,7 +46,7 @@ def vendor_list(request):
 
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("parent_group"), slug=slug)
-    viewer = _viewer_organization(request.user)
+    viewer = viewer_organization(request.user)
     context = {"vendor": vendor, **vendor_profile(vendor, timezone.localdate(), viewer)}
     return render(request, "vendors/vendor_detail.html", context)
 
@@ -78,7 +78,7 @@ def product_detail(request, slug):
     )
     today = timezone.localdate()
     evidence = product_evidence(
-        product, today, viewer_organization=_viewer_organization(request.user)
+        product, today, viewer_organization=viewer_organization(request.user)
     )
     can_review = False
     if request.user.is_authenticated:

@@ -68,15 +68,21 @@ def test_one_membership_per_user_and_organisation():
         add_member(organization=org, user=user, role=Membership.Role.VIEWER)
 
 
-def test_home_page_figures_follow_contract_writes(reference_data):
+def test_home_page_contract_figures_come_from_the_release(reference_data):
+    """Counts over contract data are not live (they would move with every write): they
+    are those of the current release, and none before the first."""
     from datetime import date
 
     from contracts.models import Contract
     from contracts.services import create_contract
     from contracts.tests.factories import ContractFactory
+    from disclosure.releases import publish
     from portal.selectors import portal_figures
 
     contract = ContractFactory()
+    figures = portal_figures()
+    assert figures["contracts"] is None and figures["release"] is None
+    publish(as_of=date(2026, 11, 1), topics=["portal"])
     assert portal_figures()["contracts"] == 1
     create_contract(
         organization=contract.organization,
@@ -88,5 +94,23 @@ def test_home_page_figures_follow_contract_writes(reference_data):
         initial_term_months=36,
         status=Contract.Status.ACTIVE,
     )
-    figures = portal_figures()  # cached, but the write bumped a data version
+    assert portal_figures()["contracts"] == 1  # not until the next release
+    publish(as_of=date(2026, 12, 1), topics=["portal"])
+    figures = portal_figures()
     assert (figures["contracts"], figures["sharing_organizations"]) == (2, 1)
+    assert figures["release"].as_of == date(2026, 12, 1)
+
+
+def test_home_page_figures_cost_a_few_queries(reference_data, django_assert_max_num_queries):
+    from datetime import date
+
+    from contracts.tests.factories import ContractFactory
+    from disclosure.releases import publish
+    from portal.selectors import portal_figures
+
+    for _ in range(3):
+        ContractFactory()
+    publish(as_of=date(2026, 11, 1), topics=["portal"])
+    portal_figures()  # the release and its part are remembered by the process
+    with django_assert_max_num_queries(3):  # organisations by type, vendors, products
+        assert portal_figures()["contracts"] == 3

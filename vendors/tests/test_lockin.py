@@ -1,6 +1,7 @@
-"""Lock-in risk of a contract: a worked example and each component."""
+"""Lock-in risk of a contract (a worked example and each component), and the lock-in
+figures that vendor and product pages and the API publish from releases."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -102,13 +103,28 @@ def test_the_contract_page_shows_its_lock_in_risk(reference_data, client):
     assert "Ontbrekende beschermende clausules" in html
 
 
-def _customers(product, count, **contract_fields):
+# Published figures ---------------------------------------------------------------------
+
+
+def exact_rules():
+    from disclosure.rules import Rules
+
+    return Rules(sum_noise=0, quantile_noise=0)
+
+
+def publish_lock_in(as_of=TODAY):
+    from disclosure.releases import publish
+
+    return publish(as_of=as_of, topics=["lockin"])
+
+
+def _customers(product, count, start=date(2024, 1, 1), **contract_fields):
     contracts = []
     for n in range(count):
         contract = ContractFactory(
             vendor=product.vendor,
             category=product.category,
-            start_date=date(2024, 1, 1),
+            start_date=start,
             end_date=date(2029, 12, 31),
             initial_term_months=24 + 12 * n,
             notice_period_months=n * 2,
@@ -120,65 +136,146 @@ def _customers(product, count, **contract_fields):
     return contracts
 
 
-def test_published_figures_match_each_contracts_risk(reference_data):
-    from prices.disclosure import Rules
-    from vendors.lockin_published import _contract_risks, published_lock_in
+def computed(vendor, rules, *, as_of=TODAY, earlier=()):
+    """What the release producer computes for ``vendor`` (with ``rules``), seen by all."""
+    from vendors.lockin_published import _risks, build_vendor_lock_in, values_by_vendor
+    from vendors.models import Product, ScoringMethod
+
+    contracts, links = _risks(
+        None,
+        as_of,
+        ScoringMethod.objects.live(),
+        started_by=as_of - timedelta(days=rules.min_age_days),
+    )
+    families = values_by_vendor(
+        contracts, links, dict(Product.objects.values_list("pk", "vendor_id"))
+    )
+    return build_vendor_lock_in(
+        vendor.pk, families[vendor.pk], rules, as_of=as_of, earlier=earlier
+    ).view()
+
+
+def test_bulk_risks_match_each_contracts_risk(reference_data):
+    """The bulk computation (also read by the market monitor through
+    _contract_risks(vendor, today, method)) gives every contract's own risk."""
+    from vendors.lockin_published import _contract_risks
     from vendors.models import ScoringMethod
 
     product = ProductFactory()
     contracts = _customers(product, 6)
     method = ScoringMethod.objects.live()
-    bulk, _links = _contract_risks(product.vendor, TODAY, method)
+    bulk, links = _contract_risks(product.vendor, TODAY, method)
     for contract in contracts:
         single, _ = contract_lock_in(contract, today=TODAY, method=method)
         assert round(bulk.set_index("id").loc[contract.pk, "risk"], 1) == float(single)
-    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
-    assert published.vendor.n_organisations == 6 and published.vendor.median is not None
-    # the product's customers are the vendor's: same set, so both may be shown
-    assert not published.products[product.pk].suppressed
+    assert set(links["product_id"]) == {product.pk}
+
+
+def test_without_noise_the_figures_are_harrell_davis_quantiles_per_organisation(reference_data):
+    """One value per organisation (the mean of its contracts); the median is the
+    Harrell-Davis estimate over those values, never one organisation's own value."""
+    import numpy as np
+
+    from disclosure.statistics import QUANTILES, hd_matrix, three_significant
+    from vendors.lockin_published import _contract_risks
+    from vendors.models import ScoringMethod
+
+    product = ProductFactory()
+    contracts = _customers(product, 6)
+    ContractFactory(  # a second contract of the first customer, without the product
+        organization=contracts[0].organization,
+        vendor=product.vendor,
+        category=product.category,
+        start_date=date(2024, 1, 1),
+        end_date=date(2029, 12, 31),
+        initial_term_months=12,
+    )
+    risks, _ = _contract_risks(product.vendor, TODAY, ScoringMethod.objects.live())
+    per_org = np.sort(risks.groupby("organization_id")["risk"].mean().to_numpy())
+    expected = hd_matrix(per_org[None, :], list(QUANTILES.values()))[0]
+    published = computed(product.vendor, exact_rules())
+    assert published.vendor.n_organisations == 6
+    assert published.vendor.median == three_significant(expected[2])
+    assert published.vendor.p25 == three_significant(expected[1])
+    assert published.vendor.p10 is None  # tails only from 10 organisations
+    assert published.vendor.median not in set(np.round(per_org, 1))
+    # the product's customers are the vendor's: the same set, so both are shown
+    assert not published.product(product.pk).suppressed
 
 
 def test_few_customers_or_a_subtractable_product_are_suppressed(reference_data):
-    from prices.disclosure import Rules
-    from vendors.lockin_published import published_lock_in
-
     product = ProductFactory()
     _customers(product, 4)
-    assert published_lock_in(product.vendor, today=TODAY, rules=Rules()).vendor.suppressed
+    assert computed(product.vendor, exact_rules()).vendor.code == "too_few"
     other = ProductFactory(vendor=product.vendor, category=product.category)
     _customers(other, 3)  # vendor: 7 customers, product: 4, other: 3
-    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    published = computed(product.vendor, exact_rules())
     assert published.vendor.n_organisations == 7
-    assert published.products[product.pk].suppressed  # fewer than 5
+    assert published.product(product.pk).code == "too_few"
     _customers(other, 2)  # other: 5 customers, vendor 9: differ by 4 -> other suppressed
-    published = published_lock_in(product.vendor, today=TODAY, rules=Rules())
+    published = computed(product.vendor, exact_rules())
     assert not published.vendor.suppressed
-    assert published.products[other.pk].suppressed
+    assert published.product(other.pk).code == "differencing"
     assert (
-        published.products[other.pk].reason
+        published.product(other.pk).reason
         == "zou samen met een ander cijfer een organisatie kunnen onthullen"
     )
 
 
-def test_vendor_page_publishes_the_lock_in_figure_only_with_enough_customers(
-    client, reference_data
-):
+def test_only_contracts_running_on_the_release_day_and_ninety_days_old_count(reference_data):
+    product = ProductFactory()
+    _customers(product, 5)
+    _customers(product, 1, start=TODAY - timedelta(days=89))  # too young
+    _customers(product, 1, start=TODAY - timedelta(days=90))  # just old enough
+    ended = _customers(product, 1)[0]
+    ended.end_date = TODAY - timedelta(days=1)
+    ended.save(update_fields=["end_date"])
+    assert computed(product.vendor, exact_rules()).vendor.n_organisations == 6
+
+
+def test_pages_and_api_say_so_before_the_first_release(client, reference_data):
+    from django.urls import reverse
+
+    product = ProductFactory()
+    _customers(product, 6)
+    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    assert html.count("niet getoond: er zijn nog geen cijfers gepubliceerd") == 2  # vendor, product
+    body = client.get(f"/api/v1/vendors/{product.vendor.slug}/").json()
+    assert body["lock_in"]["code"] == "no_release" and body["lock_in"]["release"] is None
+
+
+def test_vendor_page_publishes_the_lock_in_figure_of_the_release(client, reference_data):
+    """The real, noisy figure: the page shows the release's date; writes after the
+    release change nothing until the next one."""
     from django.urls import reverse
 
     product = ProductFactory()
     _customers(product, 4)
-    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
+    publish_lock_in()
+    url = reverse("vendor_detail", args=[product.vendor.slug])
+    html = client.get(url).content.decode()
     assert "niet getoond: minder dan 5 organisaties" in html
+    assert "Publicatie van 22-11-2026" in html
     _customers(product, 2)
-    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
-    assert "6 organisaties)" in html
+    assert "minder dan 5 organisaties" in client.get(url).content.decode()  # not yet released
+    publish_lock_in(TODAY + timedelta(days=30))
+    html = client.get(url).content.decode()
+    assert "6 organisaties)" in html and "Publicatie van 22-12-2026" in html
+    product_html = client.get(reverse("product_detail", args=[product.slug])).content.decode()
+    assert "6 organisaties)" in product_html
 
 
 def test_api_publishes_lock_in_on_detail_requests(client, reference_data):
     product = ProductFactory()
-    _customers(product, 6)
+    contracts = _customers(product, 6)
+    publish_lock_in()
     body = client.get(f"/api/v1/vendors/{product.vendor.slug}/").json()
     assert body["lock_in"]["n_organisations"] == 6 and body["lock_in"]["median"] is not None
+    assert body["lock_in"]["release"] == "2026-11-22" and body["lock_in"]["code"] == ""
+    per_org = sorted(
+        float(contract_lock_in(c, today=TODAY)[0]) for c in contracts
+    )  # each customer's own risk
+    assert 0 <= body["lock_in"]["median"] <= 100 and body["lock_in"]["median"] not in per_org
     assert client.get("/api/v1/vendors/").json()["results"][0]["lock_in"] is None
     product_body = client.get(f"/api/v1/products/{product.slug}/").json()
     assert product_body["lock_in"]["suppressed"] is False
@@ -191,29 +288,40 @@ def test_a_customer_sees_the_figure_without_its_own_contract(client, reference_d
 
     product = ProductFactory()
     contracts = _customers(product, 6)
+    publish_lock_in()
+    url = reverse("vendor_detail", args=[product.vendor.slug])
     client.force_login(member(contracts[0].organization))
-    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
-    assert "5 organisaties)" in html  # six customers, its own left out
+    assert "5 organisaties)" in client.get(url).content.decode()  # six customers, its own left out
+    body = client.get(f"/api/v1/vendors/{product.vendor.slug}/").json()
+    assert body["lock_in"]["n_organisations"] == 5
     client.logout()
-    html = client.get(reverse("vendor_detail", args=[product.vendor.slug])).content.decode()
-    assert "6 organisaties)" in html
+    assert "6 organisaties)" in client.get(url).content.decode()
 
 
-def test_published_figures_are_cached_until_a_contract_changes(
+def test_a_release_withholds_a_figure_one_customer_away_from_an_earlier_one(
     reference_data, django_assert_max_num_queries
 ):
+    """Differencing over time: after one customer leaves, the figure is withheld until its
+    customers are more than five organisations away from every set shown before."""
     from contracts.services import delete_contract
-    from prices.disclosure import Rules
     from vendors.lockin_published import published_lock_in
 
     product = ProductFactory()
-    contracts = _customers(product, 6)
-    first = published_lock_in(product.vendor, today=TODAY, rules=Rules())
-    with django_assert_max_num_queries(2):  # the live scoring method and the data versions
-        assert published_lock_in(product.vendor, today=TODAY, rules=Rules()) == first
-    delete_contract(contract=contracts[0])  # a write through the services bumps a version
-    assert published_lock_in(product.vendor, today=TODAY, rules=Rules()).vendor.n_organisations == 5
-    # a customer's own view is not the cached one: it leaves its own contracts out
+    contracts = _customers(product, 7)
+    publish_lock_in()
+    first = published_lock_in(product.vendor)
+    assert first.vendor.n_organisations == 7
+    with django_assert_max_num_queries(0):  # the release and its part are remembered
+        assert published_lock_in(product.vendor) == first
+    delete_contract(contract=contracts[0])
+    assert published_lock_in(product.vendor) == first  # nothing moves until the next release
+    publish_lock_in(TODAY + timedelta(days=30))
+    assert published_lock_in(product.vendor).vendor.code == "differencing"
+    publish_lock_in(TODAY + timedelta(days=60))  # still one away from the first release's set
+    assert published_lock_in(product.vendor).vendor.code == "differencing"
+    _customers(product, 6)  # 12 customers: 6 away from the 7 shown before
+    publish_lock_in(TODAY + timedelta(days=90))
+    assert published_lock_in(product.vendor).vendor.n_organisations == 12
+    # a customer's own view leaves its own contracts out
     own = contracts[1].organization_id
-    mine = published_lock_in(product.vendor, today=TODAY, rules=Rules(), viewer_organization=own)
-    assert mine.vendor.suppressed  # 4 others
+    assert published_lock_in(product.vendor, viewer_organization=own).vendor.n_organisations == 11
