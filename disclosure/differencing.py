@@ -8,7 +8,7 @@ cost type and metric; all years, peer groups and suppliers together) must have
 contributing sets that are identical or differ by more than ``min_organisations``.
 
 Why "more than" and not "at least": an organisation sees every figure without its own
-data (prices.disclosure rule 4). If it is one of the organisations in the difference,
+data (disclosure.statistics). If it is one of the organisations in the difference,
 it sees a difference one smaller; requiring min + 1 keeps that at min or more.
 
 The method (deterministic, greedy): candidates are visited from the largest set down

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from disclosure.statistics import Quantiles
 from portal.choices import Sector
 from prices.access import peer_profile
-from prices.disclosure import Cell
 from prices.normalise import contract_annual_cents
 from prices.peer_groups import REGION_LABELS, SIZE_BAND_CHOICES, SIZE_BANDS
 from prices.publication import CellKey
@@ -32,7 +32,7 @@ BAND_LABELS = {
 class Row:
     label: str
     key: CellKey
-    cell: Cell
+    cell: Quantiles
     own: bool = False
 
 
@@ -108,7 +108,7 @@ class Standing:
     annual_cost: float
     figure: float | None
     group: str
-    cell: Cell
+    cell: Quantiles
     position: str = ""
     saving: float = 0.0
 

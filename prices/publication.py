@@ -9,7 +9,7 @@ A cell is a fixed combination (prices.publication.CellKey):
   region (the last one without a supplier).
 Nothing else can be asked for: no free-form filters that could carve a cell around one
 organisation. Pages, exports and the API all read cells from a publication, so the
-differencing guard (prices.differencing) covers everything a user can obtain.
+differencing guard (disclosure.differencing) covers everything a user can obtain.
 
 A cell absent from the publication has fewer than ``min_organisations`` contributors.
 Figures go through the disclosure gate (disclosure.statistics): Harrell-Davis

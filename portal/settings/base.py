@@ -180,8 +180,8 @@ CONTRACT_IMPORT_MAX_ATTEMPTS = 3  # a background import that fails midway is tri
 ACCESS_LOG_RETENTION_DAYS = 730  # purge_access_log deletes older reads (daily)
 # Files with more rows than this are imported by a background task with progress.
 CONTRACT_IMPORT_BACKGROUND_ROWS = 2000
-# Disclosure control for price statistics (see prices/disclosure.py). Prudent defaults
-# after the withdrawn US "safety zone": 5 organisations, 25 %, 3 months.
+# Disclosure control (disclosure/rules.py) for every figure made from confidential data.
+# Prudent defaults after the withdrawn US "safety zone": 5 organisations, 25 %, 3 months.
 PRICE_MIN_ORGANISATIONS = 5
 PRICE_MAX_ORGANISATION_SHARE = 0.25
 PRICE_MIN_ORGANISATIONS_FOR_TAILS = 10
