@@ -1,0 +1,254 @@
+"""Attacks on the coalition figures, each against the exact figures the portal used to
+show and against the published ones (a release read through coalitions.demand, the
+functions the pages and the API use).
+
+The market: 40 hospitals, each with one contract in the category (EUR 150,000-300,000
+a year) and its own FTE and beds (drawn with a fixed seed). An attacker knows its own
+figures, which organisations are members of a coalition and the market's exact value.
+Each attack is repeated over 20 variants (different targets and fellow members, so
+different data and different noise); it must recover the target's figure to within 10 %
+from the exact figures in every variant, and miss by more than 10 % (or find nothing
+shown) in at least 80 % of them from the published figures."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from coalitions import services
+from coalitions.demand import aggregated_demand, competition_check
+from coalitions.models import Coalition, CoalitionMember
+from coalitions.tests.conftest import JOINED, release
+from contracts.tests.factories import ContractFactory
+from portal.models import Membership, Organization
+from portal.tests.factories import OrganizationFactory, member
+from prices.publication import CellKey
+from prices.releases import publication_for
+from prices.tests.conftest import Market
+from vendors.tests.factories import LeafCategoryFactory
+
+pytestmark = pytest.mark.django_db
+VARIANTS = 20
+REQUIRED_FAILURES = 0.8
+LATER = datetime(2026, 12, 1, 9, tzinfo=UTC)  # a join after the first release's day
+SECOND = date(2026, 12, 20)  # the next release
+
+
+def off(estimate, truth):
+    """Whether an estimate misses by more than 10 % (None: nothing to estimate from)."""
+    return estimate is None or abs(estimate - truth) > 0.1 * abs(truth)
+
+
+class AttackMarket:
+    def __init__(self, n=40, seed=15):
+        rng = np.random.default_rng(seed)
+        self.market = Market()
+        spend = rng.integers(150, 300, n) * 1000
+        fte = rng.integers(800, 2500, n)
+        beds = rng.integers(150, 600, n)
+        for s, f, b in zip(spend, fte, beds, strict=True):
+            self.market.hospital(int(s), fte=int(f), beds=int(b))
+        ids = [org.pk for org in self.market.organizations]
+        # The exact figures, as the attacker would like them.
+        self.truth = pd.DataFrame({"spend": spend, "fte": fte, "beds": beds}, index=ids)
+        self.rng = rng
+        association = OrganizationFactory(slug="vereniging", type="user_association", sector="")
+        self.user = member(association, Membership.Role.COALITION_COORDINATOR, username="eva")
+        self.association = association
+        self.count = 0
+
+    @property
+    def ids(self):
+        return list(self.truth.index)
+
+    def coalition(self, members, *, categories=None, joined=JOINED):
+        self.count += 1
+        coalition = services.create_coalition(
+            coordinator=self.association,
+            user=self.user,
+            categories=categories or [self.market.category],
+            name=f"Coalitie {self.count}",
+            slug=f"coalitie-{self.count}",
+            goal="Samen inkopen",
+            type=Coalition.Type.JOINT_PURCHASING,
+            visibility=Coalition.Visibility.PRIVATE,
+        )
+        for org in members:
+            self.add(coalition, org, joined)
+        return coalition
+
+    @staticmethod
+    def add(coalition, organization_id, joined):
+        CoalitionMember.objects.create(
+            coalition=coalition,
+            organization_id=organization_id,
+            role=CoalitionMember.Role.MEMBER,
+            status=CoalitionMember.Status.ACTIVE,
+            decided_at=joined,
+        )
+
+    def pick(self, k, exclude=()):
+        pool = [pk for pk in self.ids if pk not in set(exclude)]
+        return [int(x) for x in self.rng.choice(pool, size=k, replace=False)]
+
+
+@pytest.fixture
+def attack_market(db):
+    return AttackMarket()
+
+
+def join_scenario(world):
+    """20 coalitions of seven members; after the first release a target joins each;
+    then the second release. Returns [(target, members before, demand before, demand
+    after)]."""
+    variants = []
+    for _ in range(VARIANTS):
+        target = world.pick(1)[0]
+        base = world.pick(7, exclude=[target])
+        variants.append((target, base, world.coalition(base)))
+    release(topics=["coalitions"])
+    before = [aggregated_demand(c) for _t, _b, c in variants]
+    for target, _base, coalition in variants:
+        world.add(coalition, target, LATER)
+    release(as_of=SECOND, topics=["coalitions"])
+    after = [aggregated_demand(c) for _t, _b, c in variants]
+    return [(t, b, was, now) for (t, b, _c), was, now in zip(variants, before, after, strict=True)]
+
+
+def difference(before, after):
+    if before.suppressed or after.suppressed:
+        return None
+    return after.value - before.value
+
+
+def test_a_demand_before_and_after_a_join(attack_market):
+    """(a) The coalition's combined spend after a join minus before it: exactly the
+    newcomer's spend from exact totals; from the published ones (noise as large as the
+    largest member, drawn anew when the data change) off by more than 10 % in at least
+    80 % of 20 variants."""
+    world = attack_market
+    misses, shown = 0, 0
+    for target, base, before, after in join_scenario(world):
+        exact = (
+            world.truth.loc[[*base, target], "spend"].sum() - world.truth.loc[base, "spend"].sum()
+        )
+        truth = world.truth.loc[target, "spend"]
+        assert not off(exact, truth)
+        estimate = difference(before.spend, after.spend)
+        shown += estimate is not None
+        misses += off(estimate, truth)
+    assert misses >= REQUIRED_FAILURES * VARIANTS
+    assert shown >= VARIANTS / 2  # mostly defeated by the noise, not by withholding
+
+
+def test_e_a_members_fte_from_totals_before_and_after_its_join(attack_market):
+    """(e) The members' FTE after a join minus before it: the newcomer's FTE from exact
+    totals (sizes are never public); off by more than 10 % from the published totals in
+    at least 80 % of 20 variants."""
+    world = attack_market
+    misses, shown = 0, 0
+    for target, base, before, after in join_scenario(world):
+        exact = world.truth.loc[[*base, target], "fte"].sum() - world.truth.loc[base, "fte"].sum()
+        truth = world.truth.loc[target, "fte"]
+        assert not off(exact, truth)
+        for figure in ("fte", "beds"):
+            assert getattr(before, figure).value != world.truth.loc[base, figure].sum()
+        estimate = difference(before.fte, after.fte)
+        shown += estimate is not None
+        misses += off(estimate, truth)
+    assert misses >= REQUIRED_FAILURES * VARIANTS
+    assert shown >= VARIANTS / 2
+
+
+def test_b_two_coalitions_differing_by_one_member(attack_market):
+    """(b) Two coalitions in the same release, the second with one more member: their
+    difference is that member's spend from exact totals; from the published ones (each
+    figure's noise seeded by its own data) off by more than 10 % in at least 80 % of 20
+    variants."""
+    world = attack_market
+    pairs = []
+    for _ in range(VARIANTS):
+        target = world.pick(1)[0]
+        base = world.pick(6, exclude=[target])
+        pairs.append((target, base, world.coalition(base), world.coalition([*base, target])))
+    release(topics=["coalitions"])
+    misses, shown = 0, 0
+    for target, base, without, with_target in pairs:
+        truth = world.truth.loc[target, "spend"]
+        exact = (
+            world.truth.loc[[*base, target], "spend"].sum() - world.truth.loc[base, "spend"].sum()
+        )
+        assert not off(exact, truth)
+        estimate = difference(
+            aggregated_demand(without).spend, aggregated_demand(with_target).spend
+        )
+        shown += estimate is not None
+        misses += off(estimate, truth)
+    assert misses >= REQUIRED_FAILURES * VARIANTS
+    assert shown >= VARIANTS / 2
+
+
+def test_c_savings_per_category_with_few_organisations(attack_market):
+    """(c) A coalition whose members pass the rules in its main category but of which
+    only the target buys in a second one: the savings there plus the target's FTE times
+    the public benchmark give its spend exactly; the published savings of that category
+    are withheld (fewer than 5 of the members buy in it) in all 20 variants."""
+    world = attack_market
+    second = LeafCategoryFactory(slug="tweede")
+    buyers = world.pick(8)
+    spend_second = {pk: int(world.rng.integers(20, 60)) * 1000 for pk in buyers}
+    for pk, amount in spend_second.items():
+        ContractFactory(
+            organization=Organization.objects.get(pk=pk),
+            vendor=world.market.vendors["v"],
+            category=second,
+            start_date=date(2024, 1, 1),
+            end_date=date(2028, 12, 31),
+            lines=[{"cost_type": "subscription", "amount": Decimal(amount), "frequency": "yearly"}],
+        )
+    variants = []
+    for i in range(VARIANTS):
+        target = buyers[i % len(buyers)]
+        base = world.pick(6, exclude=buyers)
+        variants.append(
+            (target, world.coalition([*base, target], categories=[world.market.category, second]))
+        )
+    release()
+    median = publication_for(second).cell(CellKey("per_fte", 2026)).median
+    assert median is not None  # the benchmark itself is public: eight buyers
+    misses = 0
+    for target, coalition in variants:
+        fte = world.truth.loc[target, "fte"]
+        truth = spend_second[target]
+        exact_savings = truth - fte * median  # what the old page showed for the category
+        assert not off(exact_savings + fte * median, truth)
+        [_main, savings] = aggregated_demand(coalition).savings
+        estimate = None if savings.median is None else savings.median + fte * median
+        misses += off(estimate, truth)
+    assert misses >= REQUIRED_FAILURES * VARIANTS
+
+
+def test_d_market_share_times_market_value(attack_market):
+    """(d) A coalition of the attacker's own organisation and the target: the share to
+    0.1 % times the market's value, minus the attacker's own spend, gives the target's
+    spend; the published band (its midpoint, the attacker's best guess) misses it by
+    more than 10 % in at least 80 % of 20 variants."""
+    world = attack_market
+    market_value = world.truth["spend"].sum()
+    variants = []
+    for _ in range(VARIANTS):
+        own, target = world.pick(2)
+        variants.append((own, target, world.coalition([own, target])))
+    release(topics=["coalitions"])
+    misses = 0
+    for own, target, coalition in variants:
+        truth = world.truth.loc[target, "spend"]
+        own_spend = world.truth.loc[own, "spend"]
+        exact_share = round(1000 * (own_spend + truth) / market_value) / 1000  # 0.1 %
+        assert not off(exact_share * market_value - own_spend, truth)
+        low, high = competition_check(coalition).by_spend
+        middle = (low + high) / 2 if high is not None else low * 1.5
+        misses += off(middle * market_value - own_spend, truth)
+    assert misses >= REQUIRED_FAILURES * VARIANTS
