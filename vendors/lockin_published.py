@@ -223,6 +223,7 @@ def produce(context):
         None, context.as_of, ScoringMethod.objects.live(), started_by=started_by
     )
     product_vendor = dict(Product.objects.values_list("pk", "vendor_id"))
+    # (Releases hold every topic; one made for other topics only would start afresh.)
     history = context.previous(TOPIC, HISTORY) or History()
     kept = history.kept(number, keep)
     for vendor_id, values in sorted(values_by_vendor(contracts, links, product_vendor).items()):
