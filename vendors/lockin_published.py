@@ -10,10 +10,10 @@ risks, 0-100). Per vendor and per product the figures go through the disclosure 
   every organisation weighs the same, so no dominance;
 - complementary suppression (disclosure.differencing) between a vendor's figure and its
   products' figures, and against the sets shown for that vendor in the last
-  DISCLOSURE_DIFFERENCING_RELEASES releases (``History``; for groups below
-  ``rules.over_time_below``, as the price benchmarks): a figure whose customers are one
-  to five organisations away from another figure's, now or in an earlier release, is
-  withheld (the before/after and the vendor-against-product attacks).
+  DISCLOSURE_DIFFERENCING_RELEASES releases (``History``, as the price benchmarks): a
+  figure whose customers are one to five organisations away from another figure's, now
+  or in an earlier release, is withheld (the before/after and the vendor-against-product
+  attacks).
 
 Everyone is shown the stored figures of the current release. An organisation that
 contributes to a figure is shown it recomputed without its own data (as the price
@@ -31,7 +31,7 @@ from django.db.models import Avg, Count
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
 from disclosure import releases
-from disclosure.differencing import Candidate, conflicting, suppress_differencing
+from disclosure.differencing import Candidate, suppress_differencing
 from disclosure.rules import Rules
 from disclosure.statistics import Quantiles, protected_quantiles
 from vendors.lockin import ANSWER_RISK
@@ -168,23 +168,9 @@ def build_vendor_lock_in(vendor_id, values, rules, *, as_of, earlier=()) -> Vend
 
 
 def _suppressed(candidates, earlier, rules):
-    """Complementary suppression: candidates one to five organisations away from a set
-    shown in an earlier release (where either has fewer than ``over_time_below``
-    organisations: in larger groups one organisation moves a noisy Harrell-Davis
-    quantile less than the noise hides), then within the release."""
-    below = getattr(rules, "over_time_below", 20)
-    difference = rules.min_organisations
-    over_time = {
-        candidate.key
-        for candidate in candidates
-        if any(
-            min(len(candidate.members), len(other.members)) < below
-            and conflicting(candidate, other, difference)
-            for other in earlier
-        )
-    }
-    rest = [candidate for candidate in candidates if candidate.key not in over_time]
-    return over_time | suppress_differencing(rest, difference)
+    """Complementary suppression within the release and against the sets shown in
+    earlier releases (disclosure.differencing)."""
+    return suppress_differencing(candidates, rules.min_organisations, published_before=earlier)
 
 
 def values_by_vendor(contracts, links, product_vendor):
