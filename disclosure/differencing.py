@@ -19,9 +19,11 @@ conflicting pair goes. Statistics of earlier releases that people may still have
 them too (differencing over time): in a release after one newcomer joined, the group
 with the newcomer is withheld until it differs from every group shown in the window
 by more than the minimum.
-Cells withheld by the dominance rule take part as candidates as well, so that making
-a cell dominant (say, with one huge contract of one's own) cannot free a neighbour
-that it had suppressed.
+Cells withheld by the dominance rule (``withheld``) are decided after all others: they
+never cost a publishable cell its place, but they are suppressed where they clash,
+since their contributors see them recomputed without their own data. Making a cell
+dominant (say, with one huge contract of one's own) changes the order, but a neighbour
+it had suppressed stays suppressed by the check against earlier releases.
 
 Finding conflicts quickly ("prefix filtering" from set-similarity joins): give the
 organisations a fixed order. If |A - B| <= d and |B - A| <= d, then the first member of
@@ -39,7 +41,8 @@ import numpy as np
 @dataclass
 class Candidate:
     key: tuple
-    members: np.ndarray  # sorted organisation codes (positions in a fixed order)
+    members: np.ndarray  # sorted organisation ids
+    withheld: bool = False  # by another rule (dominance): decided last
 
     def bits(self) -> int:
         if not hasattr(self, "_bits"):
@@ -81,6 +84,16 @@ def _clashes_with_earlier(candidate, earlier_index, prefix, max_difference):
 def suppress_differencing(candidates, max_difference: int, published_before=()):
     """The keys of ``candidates`` to suppress so that no two of the rest, nor one of
     them and one of ``published_before``, differ by 1..max_difference members."""
+    first = [c for c in candidates if not c.withheld]
+    last = [c for c in candidates if c.withheld]
+    suppressed = _greedy(first, max_difference, published_before)
+    if last:
+        kept = [c for c in first if c.key not in suppressed]
+        suppressed |= _greedy(last, max_difference, [*published_before, *kept])
+    return suppressed
+
+
+def _greedy(candidates, max_difference, published_before):
     order = sorted(candidates, key=lambda c: (-len(c.members), c.key))
     prefix_length = max_difference + 1
     earlier_index = _earlier_index(published_before, prefix_length)

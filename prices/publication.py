@@ -314,8 +314,9 @@ def build_publication(
             keys.append(key)
             members[tuple(key)] = who
             rows.append((n, *estimates, *scale, cell_key, "dominant" if dominated else ""))
-            # Dominated cells take part too: hiding one must not free its neighbours.
-            groups.setdefault((metric, key.cost_type), []).append(Candidate(key, who))
+            groups.setdefault((metric, key.cost_type), []).append(
+                Candidate(key, who, withheld=dominated)
+            )
     cells = pd.DataFrame(
         rows,
         columns=["n", *ESTIMATES, *SCALES, "cell_key", "reason"],

@@ -55,3 +55,10 @@ def test_an_earlier_release_counts_as_published():
     earlier = [Candidate(("before", 0), np.arange(8))]
     now = candidates([range(9), range(8), range(20)])
     assert suppress_differencing(now, 5, published_before=earlier) == {(0,)}
+
+
+def test_cells_withheld_for_dominance_never_cost_a_publishable_cell_its_place():
+    dominated = Candidate((0,), np.arange(9), withheld=True)
+    publishable = Candidate((1,), np.arange(8))
+    assert suppress_differencing([dominated, publishable], 5) == {(0,)}
+    assert suppress_differencing([Candidate((0,), np.arange(9)), publishable], 5) == {(1,)}

@@ -199,3 +199,16 @@ def test_an_organisation_is_shown_figures_without_its_own_data(market, exact_fig
     market.release()
     own = publication_for(market.category).cell(key(), market.organizations[5].pk)
     assert (own.n_organisations, own.median) == (5, 120_000)
+
+
+def test_a_dominated_group_is_not_shown_to_its_members_beside_a_close_neighbour(market):
+    """The eighth hospital's huge contract dominates the sector (8) from the first
+    release; the band (7) is shown. The eighth would see the sector without its own
+    data, the band's seven exactly, so it must not be shown the sector at all."""
+    for n in range(7):
+        market.hospital(100_000 + 1_000 * n, beds=200)
+    large = market.hospital(50_000_000, beds=500)
+    market.release()
+    publication = publication_for(market.category)
+    assert not publication.cell(key(sector=SECTOR, size_band="small")).suppressed
+    assert publication.cell(key(sector=SECTOR), large.pk).code == "differencing"
