@@ -96,7 +96,7 @@ def sections(rules: Rules | None = None, release=None):
                     "Measured on the fictional national dataset, half of the published "
                     "medians of groups of 20 or more organisations are within about 1%% "
                     "of the exact value, and of groups of 5 to 9 organisations within "
-                    "about 4%%. The figures are good for seeing where you stand, not "
+                    "about 6%%. The figures are good for seeing where you stand, not "
                     "for reading an exact price."
                 )
             ],

@@ -14,9 +14,12 @@ pytestmark = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def test_explorer_and_where_do_i_stand(live_server, browser_page, market, tmp_path):
+def test_explorer_and_where_do_i_stand(
+    live_server, browser_page, market, tmp_path, exact_figures
+):
     for n in range(8):
         market.hospital(100_000 + 10_000 * n)
+    market.release()
     hospital = market.organizations[7]  # pays 170k; the others' median is 130k
     member(hospital, username="inkoper")
 
@@ -30,6 +33,7 @@ def test_explorer_and_where_do_i_stand(live_server, browser_page, market, tmp_pa
     page.click("#benchmark-form button[type=submit]")
     table = page.locator("#benchmark-table").inner_text()
     assert "Algemeen ziekenhuis\t7" in table and "130.000" in table
+    assert "Cijfers van publicatie 1" in page.locator("#release-note").inner_text()
     page.wait_for_selector("#benchmark-chart .main-svg")  # plotly drew the bands, offline
 
     page.select_option("#id_maatstaf", "per_fte")
