@@ -1,14 +1,20 @@
 """Child-process part of the market-monitor benchmark, on the national dataset:
-recompute every measure for every category and year from a cold start (reading the
-market table included), then the dashboard for one category as a policy analyst: the
-very first request (no table yet), 30 requests after it, the first request after a
-write (the previous table answers while the rebuild is queued) and the rebuild itself."""
+publish the market topic of a release (the frozen market table, lock-in risks
+included), compute every figure of that release for every category and year from a
+cold cache (refresh_market_monitor), then the dashboard for one category as a policy
+analyst: the very first request of a process (release part and figures not yet
+cached), 30 requests after it, and the first request after a write (which changes
+nothing until the next release, so it is served from the cache as well).
+
+The keys ``after_write_ms`` and ``rebuild_seconds`` keep their names for bench/run.py;
+``rebuild_seconds`` is now the time to publish the market topic."""
 
 import json
 import pathlib
 import statistics
 import sys
 import time
+from datetime import date
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
@@ -17,20 +23,23 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.cache import cache  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django_tasks import default_task_backend  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
+from disclosure.releases import forget, publish  # noqa: E402
 from portal.models import Membership, Organization  # noqa: E402
 from portal.services import add_member  # noqa: E402
 from prices.monitor.compute import recompute_all  # noqa: E402
-from prices.monitor.data import clear_local, market_data, rebuild_market_table  # noqa: E402
-from prices.versioning import bump_everything  # noqa: E402
-
-DUMMY = "django_tasks.backends.dummy.DummyBackend"
+from prices.monitor.data import market_data  # noqa: E402
 
 RUNS = 30
 
 if __name__ == "__main__":
+    started = time.perf_counter()
+    publish(as_of=timezone.localdate(), topics=["market"])
+    published = time.perf_counter() - started
+    forget()
+    cache.clear()
     started = time.perf_counter()
     done = recompute_all()
     recompute = time.perf_counter() - started
@@ -46,38 +55,36 @@ if __name__ == "__main__":
     client = Client()
     client.force_login(analyst)
     url = "/markt/?categorie=epd-ziekenhuis"
-    clear_local()
+    forget()
     cache.clear()
+    client.force_login(analyst)  # the session lived in the cache
     started = time.perf_counter()
-    assert client.get(url).status_code == 200  # no table yet: built in the request
+    assert client.get(url).status_code == 200  # the release part is read and unpickled
     cold = time.perf_counter() - started
     timings = []
     for _ in range(RUNS):
         started = time.perf_counter()
         assert client.get(url).status_code == 200
         timings.append((time.perf_counter() - started) * 1000)
-    # A write: the next request gets the previous figures and queues the rebuild, which
-    # a worker runs (here: by hand, timed).
-    with override_settings(TASKS={"default": {"BACKEND": DUMMY}}):
-        bump_everything()
-        started = time.perf_counter()
-        assert client.get(url).status_code == 200
-        after_write = time.perf_counter() - started
-        [queued] = [
-            r for r in default_task_backend.results if r.task.func is rebuild_market_table.func
-        ]
-        started = time.perf_counter()
-        queued.task.call(*queued.args)
-        rebuild = time.perf_counter() - started
+    # A write: nothing anyone is shown changes until the next release.
+    from contracts.models import Contract
+
+    contract = Contract.objects.filter(organization__type=Organization.Type.CARE_PROVIDER).first()
+    contract.start_date = date(contract.start_date.year, 1, 1)
+    contract.save()
+    started = time.perf_counter()
+    assert client.get(url).status_code == 200
+    after_write = time.perf_counter() - started
     print(
         json.dumps(
             {
+                "publish_seconds": published,
                 "recompute_seconds": recompute,
                 "category_years": done,
                 "contracts": len(data.contracts),
                 "cold_ms": cold * 1000,
                 "after_write_ms": after_write * 1000,
-                "rebuild_seconds": rebuild,
+                "rebuild_seconds": published,
                 "median_ms": statistics.median(timings),
                 "p95_ms": statistics.quantiles(timings, n=20)[-1],
             }

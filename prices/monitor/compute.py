@@ -24,6 +24,8 @@ import pandas as pd
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -94,8 +96,7 @@ def no_release_answer():
 def release_label(data):
     """ "Release of <date>" for pages and exports."""
     if data.release is None:
-        return str(reason_text("no_release"))
-    from django.utils.formats import date_format
+        return capfirst(reason_text("no_release"))
 
     return gettext("Release of %(date)s") % {"date": date_format(data.release.as_of, "DATE_FORMAT")}
 

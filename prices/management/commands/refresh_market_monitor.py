@@ -1,4 +1,7 @@
-"""Recompute (and cache) every market-monitor measure for every category and year."""
+"""Compute (and cache) every market-monitor figure of the current release, for every
+category and year, so that the first requests after a release need not wait. The
+figures themselves come from the release (manage.py publish_release); this command
+changes none of them."""
 
 import time
 
@@ -13,6 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         done = recompute_all()
+        if not done:
+            self.stdout.write("Market monitor: no release with market figures yet.")
+            return
         self.stdout.write(
             f"Market monitor: {done} category-years in {time.monotonic() - started:.1f} s."
         )
