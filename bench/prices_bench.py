@@ -205,7 +205,7 @@ def naive_cell(query, viewer_id, rules, today):
         costs.groupby("organization_id", as_index=False).sum(), sizes, YEAR, query["metric"]
     )
     values = values[values["organization_id"] != viewer_id].set_index("organization_id")
-    return protected_quantiles(values["value"], rules, figure=("naive", *query.values()))
+    return protected_quantiles(values["value"], rules)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ confidential data, so it is computed into releases (disclosure.releases, topic
 - the market share is published only as a band (below 5 %, 5-15 %, above 15 %: what
   the 15 % check needs), from a protected total of the members over a protected total
   of the market.
-Noise is seeded by what a figure is (never by which coalition shows it) and by its
-data: two coalitions with the same members show the same figures, and asking again,
+Noise is seeded by the data alone (disclosure.noise), never by which coalition shows it:
+two coalitions with the same members show the same figures, and asking again,
 or forming another coalition of the same members, gains nothing.
 
 The number of members is exact: the member list shows it anyway."""
@@ -182,13 +182,13 @@ def _by_org(rows, column):
     return rows.groupby("organization_id")[column].sum()
 
 
-def market_band(part, whole, rules, *, figure, edges):
+def market_band(part, whole, rules, *, edges):
     """The band of ``part``'s share of ``whole`` (both per organisation), from their
     protected totals; None without a market. The part is not held to the threshold: a
     coalition of two must still learn that it exceeds the limit; the band and the
     noise (as large as its largest member) are what protect it."""
-    numerator = protected_total(part, rules, figure=(*figure, "part"), check=False)
-    denominator = protected_total(whole, rules, figure=(*figure, "whole"), check=False)
+    numerator = protected_total(part, rules, check=False)
+    denominator = protected_total(whole, rules, check=False)
     if not denominator.value:
         return None
     return band_of(min((numerator.value or 0.0) / denominator.value, 1.0), edges)
@@ -199,7 +199,6 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
     name)], ``members`` its buying members' ids, ``rows`` category_rows(), ``sizes``
     latest_sizes() of at least the members, ``ends`` contract_end_years()."""
     members = set(members)
-    year = as_of.year
     category_ids = sorted(pk for pk, _name in categories)
     own_rows = [rows[pk] for pk in category_ids if pk in rows]
     market = (
@@ -213,7 +212,6 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
     beds = member_sizes["beds"].dropna()
     users = _by_org(mine, "user_qty").fillna(0)
     users = users[users > 0]
-    scope = ("coalitions", tuple(category_ids), year)
     per_category = []
     for pk, name in sorted(categories):
         found = rows.get(pk)
@@ -228,12 +226,8 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             CategoryFigures(
                 pk,
                 name,
-                protected_total(
-                    category_spend, rules, figure=("coalitions", "savings-spend", pk, year)
-                ),
-                protected_total(
-                    category_fte, rules, figure=("coalitions", "savings-fte", pk, year)
-                ),
+                protected_total(category_spend, rules),
+                protected_total(category_fte, rules),
             )
         )
     edges = share_edges(limit)
@@ -244,7 +238,6 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             market_spend[market_spend.index.isin(members)],
             market_spend,
             rules,
-            figure=(*scope, "share-spend"),
             edges=edges,
         )
         market_beds = market.groupby("organization_id")["beds"].max().fillna(0)
@@ -254,17 +247,16 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             market_beds[market_beds.index.isin(members)],
             market_beds,
             rules,
-            figure=(*scope, "share-beds"),
             edges=edges,
         )
     counted = ends[ends["organization_id"].isin(members) & ends["category_id"].isin(category_ids)]
     return Published(
         as_of=as_of,
         members=len(members),
-        spend=protected_total(spend, rules, figure=(*scope, "spend")),
-        fte=protected_total(fte, rules, figure=("coalitions", "fte", year)),
-        beds=protected_total(beds, rules, figure=("coalitions", "beds", year)),
-        users=protected_total(users, rules, figure=(*scope, "users")),
+        spend=protected_total(spend, rules),
+        fte=protected_total(fte, rules),
+        beds=protected_total(beds, rules),
+        users=protected_total(users, rules),
         end_years=sorted(Counter(counted["year"].astype(int).tolist()).items()),
         categories=per_category,
         share_by_spend=by_spend,

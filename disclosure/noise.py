@@ -1,11 +1,13 @@
 """Deterministic noise: the Laplace mechanism of a kept library (IBM's diffprivlib),
 seeded per figure from a secret and the figure's data.
 
-Seeds come from a keyed hash (HMAC-SHA256) of the figure's key and its cell key: the
-sum of its contributions' record keys, as in the cell key method that statistics
-offices use (ABS TableBuilder). So the same figure over the same data gets the same
-noise in every release and every request, and asking again, or waiting for the next
-release, gains nothing; when any contribution changes, the noise is drawn anew."""
+Seeds come from a keyed hash (HMAC-SHA256) of the kind of statistic and its cell key:
+the sum of its contributions' record keys, as in the cell key method that statistics
+offices use (ABS TableBuilder). So a statistic over the same data gets the same noise
+in every release, every request and under every label (another year, peer group,
+filter or page showing the same organisations' same values): asking again, waiting
+for the next release or finding the same data elsewhere gives no new draw to average
+away. When any contribution changes, the noise is drawn anew."""
 
 import hashlib
 import hmac
@@ -27,10 +29,15 @@ def secret():
 
 
 def seed(*parts, key=None) -> int:
-    """A 32-bit seed (what numpy's RandomState takes) for one figure."""
+    """A 32-bit seed (what numpy's RandomState takes) from ``parts``."""
     message = "\x1f".join(str(part) for part in parts).encode()
     digest = hmac.new(key or secret(), message, hashlib.sha256).digest()
     return int.from_bytes(digest[:4], "little")
+
+
+def figure_seed(kind, cell: int) -> int:
+    """The seed of a statistic of ``kind`` over the data whose cell key is ``cell``."""
+    return seed(kind, cell)
 
 
 def _mix(x):

@@ -32,6 +32,8 @@ REASONS = {
     "no_release": _("no figures have been released yet"),
 }
 QUANTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
+# What the noise of each kind of statistic is seeded with, besides its data.
+QUANTILE_NOISE, TOTAL_NOISE = "quantiles", "total"
 
 
 def reason_text(code):
@@ -138,10 +140,10 @@ def noisy_quantiles(estimates, scales, figure_seed, *, tails: bool) -> dict:
     return published
 
 
-def protected_quantiles(values: pd.Series, rules: Rules, *, figure, weights=None) -> Quantiles:
+def protected_quantiles(values: pd.Series, rules: Rules, *, weights=None) -> Quantiles:
     """Quantiles of one value per organisation (``values`` indexed by organisation id;
     ``weights`` the spend per organisation for the dominance rule, default the values).
-    ``figure`` names the figure for its noise (e.g. a tuple of its key)."""
+    The noise depends on the data alone (noise.figure_seed)."""
     values = values.dropna()
     weights = values if weights is None else weights.reindex(values.index).fillna(0)
     code = withheld_reason(weights.to_numpy(), rules)
@@ -152,12 +154,15 @@ def protected_quantiles(values: pd.Series, rules: Rules, *, figure, weights=None
     estimates, scales = quantile_estimates(ordered[None, :], rules)
     cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
     published = noisy_quantiles(
-        estimates[0], scales[0], noise.seed(*figure, cell), tails=n >= rules.min_for_tails
+        estimates[0],
+        scales[0],
+        noise.figure_seed(QUANTILE_NOISE, cell),
+        tails=n >= rules.min_for_tails,
     )
     return Quantiles(n_organisations=n, **published)
 
 
-def protected_total(values: pd.Series, rules: Rules, *, figure, check=True) -> Figure:
+def protected_total(values: pd.Series, rules: Rules, *, check=True) -> Figure:
     """A sum over organisations (``values`` indexed by organisation id) plus Laplace
     noise scaled to the largest single contribution, rounded to three significant
     figures. ``check`` applies the threshold and dominance rules (sums that are only
@@ -171,18 +176,18 @@ def protected_total(values: pd.Series, rules: Rules, *, figure, check=True) -> F
         return Figure(value=0.0, n_organisations=0)
     scale = rules.sum_noise * float(np.abs(values.to_numpy()).max())
     cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
-    noisy = noise.laplace(float(values.sum()), scale, noise.seed(*figure, cell))
+    noisy = noise.laplace(float(values.sum()), scale, noise.figure_seed(TOTAL_NOISE, cell))
     return Figure(value=three_significant(max(noisy, 0.0)), n_organisations=len(values))
 
 
-def protected_share(part: pd.Series, whole: pd.Series, rules: Rules, *, figure) -> Figure:
+def protected_share(part: pd.Series, whole: pd.Series, rules: Rules) -> Figure:
     """``part``'s total as a share (0-1) of ``whole``'s (both per organisation), each
     total with its own noise, in steps of ``rules.share_step`` percent. The part must
     pass the threshold and dominance rules."""
-    numerator = protected_total(part, rules, figure=(*figure, "part"))
+    numerator = protected_total(part, rules)
     if numerator.suppressed:
         return numerator
-    denominator = protected_total(whole, rules, figure=(*figure, "whole"), check=False)
+    denominator = protected_total(whole, rules, check=False)
     if not denominator.value:
         return Figure(code="too_few")
     share = min(numerator.value / denominator.value, 1.0)

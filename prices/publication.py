@@ -28,6 +28,7 @@ from disclosure import noise
 from disclosure.differencing import Candidate, suppress_differencing
 from disclosure.rules import Rules
 from disclosure.statistics import (
+    QUANTILE_NOISE,
     QUANTILES,
     Quantiles,
     noisy_quantiles,
@@ -208,10 +209,6 @@ class Publication:
         run = self._runs.get((key.year, key.cost_type, key.supplier_kind, key.supplier))
         return self.facts.iloc[run[0] : run[1]] if run else None
 
-    def figure_name(self, key):
-        """What the noise of a cell is seeded with, besides its data."""
-        return ("prices", self.category_id, *key)
-
     def contributes(self, key, organization_id) -> bool:
         members = self.members.get(tuple(key))
         if members is None or organization_id is None:
@@ -237,7 +234,6 @@ class Publication:
             return protected_quantiles(
                 by_org[key.metric],
                 self.rules,
-                figure=self.figure_name(key),
                 weights=by_org[WEIGHT.get(key.metric, "cents")],
             )
         if reason:
@@ -246,7 +242,7 @@ class Publication:
         figures = noisy_quantiles(
             self._estimates[position],
             self._scales[position],
-            noise.seed(*self.figure_name(key), int(self._cell_keys[position])),
+            noise.figure_seed(QUANTILE_NOISE, int(self._cell_keys[position])),
             tails=n >= self.rules.min_for_tails,
         )
         return Quantiles(n_organisations=n, **figures)

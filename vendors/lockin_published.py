@@ -65,11 +65,6 @@ class PublishedLockIn:
         )
 
 
-def figure_name(key):
-    """What a figure's noise is seeded with, besides its data: ("vendor"|"product", id)."""
-    return ("lockin", *key)
-
-
 def _equal_weights(values):
     return pd.Series(1.0, index=values.index)
 
@@ -105,9 +100,7 @@ class VendorLockIn:
         ):
             # Decided on the others' data alone: the viewer's own contracts move nothing.
             others = values.drop(viewer_organization)
-            found = protected_quantiles(
-                others, self.rules, figure=figure_name(key), weights=_equal_weights(others)
-            )
+            found = protected_quantiles(others, self.rules, weights=_equal_weights(others))
         return LockInFigure(**vars(found), as_of=self.as_of)
 
     def view(self, viewer_organization=None) -> PublishedLockIn:
@@ -155,9 +148,7 @@ def build_vendor_lock_in(vendor_id, values, rules, *, as_of, earlier=()) -> Vend
     figures, candidates = {}, []
     for key, series in values.items():
         series = series.dropna()
-        figures[key] = protected_quantiles(
-            series, rules, figure=figure_name(key), weights=_equal_weights(series)
-        )
+        figures[key] = protected_quantiles(series, rules, weights=_equal_weights(series))
         if figures[key].code != "too_few":
             members = np.sort(series.index.to_numpy(dtype=np.int64))
             candidates.append(Candidate(key, members))

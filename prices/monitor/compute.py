@@ -52,16 +52,12 @@ CACHE_SECONDS = 24 * 3600
 
 
 class Selection(NamedTuple):
-    """What a figure is about; part of every figure's name."""
+    """What a figure is about: a category and year, optionally a sector and province."""
 
     category_id: int
     year: int
     sector: str = ""
     province: str = ""
-
-
-def _name(measure, *parts):
-    return ("market", measure, *parts)
 
 
 def _withheld(figure):
@@ -156,10 +152,9 @@ def _by_customers(data, active):
 
 def _by_weight(data, active, selection, basis, rules):
     parts, whole = _vendor_parts(active, data.sizes, selection.year, basis)
-    name = _name("share", basis, *selection)
     shown, withheld = {}, {}
     for vendor, part in parts.items():
-        figure = protected_share(part, whole, rules, figure=(*name, vendor))
+        figure = protected_share(part, whole, rules)
         (withheld if figure.suppressed else shown)[vendor] = figure
     order = sorted(shown, key=lambda v: (-shown[v].value, data.vendor_names.get(v, str(v))))
     shares = pd.Series([shown[v].value for v in order], index=order, dtype="float64")
@@ -176,7 +171,7 @@ def _by_weight(data, active, selection, basis, rules):
     remainder = 0.0
     if withheld:
         merged = pd.concat([parts[v] for v in withheld]).groupby(level=0).sum()
-        other = protected_share(merged, whole, rules, figure=(*name, OTHER))
+        other = protected_share(merged, whole, rules)
         vendors.append(
             {
                 "vendor": gettext("Other vendors (%(n)s)") % {"n": len(withheld)},
@@ -213,7 +208,7 @@ def concentration_for(data, contracts, selection, basis="value", rules=None):
 # Dynamics, value, clauses ---------------------------------------------------------------
 
 
-def _rate(rows, flags, rules, name):
+def _rate(rows, flags, rules):
     """The share of ``rows`` (contracts) with ``flags``, as a protected share: the part
     is each organisation's flagged contracts, the whole all its contracts. None (not
     withheld) when there are no rows."""
@@ -222,7 +217,7 @@ def _rate(rows, flags, rules, name):
     organisations = rows["organization_id"]
     part = flags.astype("float64").groupby(organisations).sum()
     whole = pd.Series(1.0, index=rows.index).groupby(organisations).sum()
-    return protected_share(part, whole, rules, figure=name)
+    return protected_share(part, whole, rules)
 
 
 def _lengths_months(contracts):
@@ -236,10 +231,8 @@ def dynamics_for(data, contracts, selection, rules):
         contracts, selection.year, last_complete_year=data.as_of.year - 1
     )
     names = data.vendor_names
-    switching = _rate(
-        ended, ended["contract_id"].isin(data.switched_from), rules, _name("switching", *selection)
-    )
-    renewal = _rate(active, active["auto_renewal"], rules, _name("auto_renewal", *selection))
+    switching = _rate(ended, ended["contract_id"].isin(data.switched_from), rules)
+    renewal = _rate(active, active["auto_renewal"], rules)
     if active.empty:
         length = None
     else:
@@ -247,7 +240,6 @@ def dynamics_for(data, contracts, selection, rules):
         length = protected_quantiles(
             _lengths_months(active).groupby(organisations).mean(),
             rules,
-            figure=_name("length", *selection),
             weights=active["cents"].groupby(organisations).sum().astype("float64"),
         )
     withheld = {
@@ -275,9 +267,7 @@ def market_value(data, contracts, selection, rules):
     """The category's total yearly value (euros): a protected total."""
     active = measures.active_in(contracts, selection.year)
     per_org = active.groupby("organization_id")["cents"].sum() / 100
-    figure = protected_total(
-        per_org[per_org > 0].astype("float64"), rules, figure=_name("value", *selection)
-    )
+    figure = protected_total(per_org[per_org > 0].astype("float64"), rules)
     return {"total_eur": figure.value, "withheld": figure.code, "reason": figure.reason}
 
 
@@ -288,12 +278,7 @@ def clause_shares_for(data, contracts, selection, rules):
     rows = []
     for clause in LockInClause.objects.all():
         included = data.agreed["contract_id"][data.agreed["code"] == clause.code]
-        figure = _rate(
-            active,
-            active["contract_id"].isin(set(included.tolist())),
-            rules,
-            _name("clause", clause.code, *selection),
-        )
+        figure = _rate(active, active["contract_id"].isin(set(included.tolist())), rules)
         rows.append(
             {
                 "code": clause.code,
@@ -324,7 +309,6 @@ def spending_by_sector(data, year, rules):
         figures = protected_quantiles(
             ratios,
             rules,
-            figure=_name("spend_ratio", year, sector),
             weights=spend.reindex(ratios.index).fillna(0),
         )
         result.append(
@@ -374,17 +358,13 @@ def lock_in_distribution(data, category_id, rules):
     rows = data.risks[data.risks["category_id"].isin(data.subcategories(category_id))]
     per_org = rows.groupby("organization_id")["risk"].mean().astype("float64")
     ones = pd.Series(1.0, index=per_org.index)
-    figures = protected_quantiles(
-        per_org, rules, figure=_name("lock_in", category_id), weights=ones
-    )
+    figures = protected_quantiles(per_org, rules, weights=ones)
     if figures.suppressed:
         return {"suppressed": True, "withheld": figures.code, "reason": figures.reason}
     bands = []
     for low, high in SCORE_BANDS:
         in_band = ones[(per_org >= low) & (per_org < high)]
-        share = protected_share(
-            in_band, ones, rules, figure=_name("lock_in_band", category_id, low)
-        )
+        share = protected_share(in_band, ones, rules)
         bands.append(
             {
                 "band": f"{low}-{min(high, 100)}",
