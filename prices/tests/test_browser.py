@@ -14,9 +14,7 @@ pytestmark = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def test_explorer_and_where_do_i_stand(
-    live_server, browser_page, market, tmp_path, exact_figures
-):
+def test_explorer_and_where_do_i_stand(live_server, browser_page, market, tmp_path, exact_figures):
     for n in range(8):
         market.hospital(100_000 + 10_000 * n)
     market.release()
