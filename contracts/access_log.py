@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from contracts.models import AccessLogEntry
+from portal.client_address import UNKNOWN, client_address
 from portal.models import Organization
 
 Kind = AccessLogEntry.Kind
@@ -28,6 +29,7 @@ def log_read(request, organization, kind, subject=""):
         kind=kind,
         subject=str(subject)[:200],
         path=request.get_full_path()[:500],
+        client_address=None if (address := client_address(request)) == UNKNOWN else address,
     )
 
 

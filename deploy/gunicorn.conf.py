@@ -13,6 +13,11 @@ max_requests = 2000  # recycle workers: the per-process caches are bounded, but 
 max_requests_jitter = 200
 preload_app = True
 accesslog = "-"
+# The proxy's X-Forwarded-For as received, after the peer (the proxy); the portal's own
+# access log stores the client address it derives from it (TRUSTED_PROXIES).
+access_log_format = (
+    '%(h)s [%({x-forwarded-for}i)s] %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"'
+)
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 

@@ -1,9 +1,12 @@
-"""API rate limits: per token (an organisation's API token or a user's token/session)
-and per address for anonymous callers. Rates are settings (REST_FRAMEWORK
-DEFAULT_THROTTLE_RATES); a caller over the limit gets 429 with Retry-After."""
+"""API rate limits: per token (an organisation's API token or a user's session) and per
+client address for anonymous callers (portal.client_address: X-Forwarded-For counts only
+from a trusted proxy). Rates are settings (REST_FRAMEWORK DEFAULT_THROTTLE_RATES); a
+caller over the limit gets 429 with Retry-After."""
 
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
+
+from portal.client_address import client_address
 
 
 class LiveRates:
@@ -16,6 +19,11 @@ class LiveRates:
 
 class AnonymousAddressThrottle(LiveRates, AnonRateThrottle):
     scope = "anon"
+
+    def get_ident(self, request):
+        # DRF's own reads X-Forwarded-For unless NUM_PROXIES is set: a new header on
+        # every request would be a new budget.
+        return client_address(request)
 
 
 class TokenThrottle(LiveRates, SimpleRateThrottle):

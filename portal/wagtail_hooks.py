@@ -1,8 +1,12 @@
-"""CMS screens for organisations and memberships (site administrators only: the
-default model permissions are not given to editors)."""
+"""CMS screens for organisations, memberships and log-in lock-outs (site administrators
+only: the default model permissions are not given to editors)."""
 
+from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -69,3 +73,45 @@ def drop_groups_before_membership_deleted(request, instances):
     for instance in instances:
         if isinstance(instance, Membership):
             drop_member_groups(instance)
+
+
+class LockoutPermissionPolicy(ModelPermissionPolicy):
+    """Lock-outs are seen and lifted (deleted), never made or edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class LockoutViewSet(ModelViewSet):
+    """django-axes' failed log-ins per user name and address (portal/login.py): a row
+    with as many failures as AXES_FAILURE_LIMIT within the cool-off is a lock-out;
+    deleting the row lifts it. Site administrators only (editors lack the permissions)."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Log-in lock-outs")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    list_display = [
+        Column("username", label=_("User name")),
+        Column("ip_address", label=_("Client address")),
+        Column("failures_since_start", label=_("Failed log-ins")),
+        DateColumn("attempt_time", label=_("Last attempt")),
+    ]
+    search_fields = ["username", "ip_address"]
+    ordering = ["-attempt_time"]
+    form_fields = ["username"]  # required by ModelViewSet; no one may add or edit
+
+    @property
+    def permission_policy(self):
+        return LockoutPermissionPolicy(self.model)
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet("login_lockouts")

@@ -31,6 +31,15 @@ class History:
             for group, found in self.sets.items()
         }
 
+    @classmethod
+    def merged(cls, histories):
+        """One history holding the sets of all ``histories``."""
+        sets = {}
+        for history in histories:
+            for group, found in history.sets.items():
+                sets.setdefault(group, {}).update(found)
+        return cls(sets)
+
     def after(self, publication, number, keep):
         """This history with ``publication``'s shown sets added as release ``number``
         and sets older than ``keep`` releases dropped."""
@@ -45,26 +54,36 @@ class History:
 
 
 def produce(context):
-    """(category id, publication) for every category, the contracts read once."""
+    """(category id, publication) for every category, the contracts read once.
+
+    A main category's figures are the sum of its subcategories', so the two can be
+    subtracted: subcategories are published first, and a main category is checked
+    against the sets its subcategories show now and showed in the window, as well as
+    its own."""
     from vendors.models import ProductCategory
 
     rules = context.rules
     years = default_years(context.as_of, settings.PRICE_YEARS_BACK)
-    categories = list(ProductCategory.objects.all())
+    # Subcategories before main categories (parent_id None sorts last).
+    categories = sorted(ProductCategory.objects.all(), key=lambda c: c.parent_id is None)
     sources = Sources.load(
         [c.pk for c in categories], years, today=context.as_of, min_age_days=rules.min_age_days
     )
     histories = context.previous(TOPIC, "history") or {}
     kept = {}
+    children = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category.pk)
     for category in categories:
         history = histories.get(category.pk, History())
+        related = [kept[child] for child in children.get(category.pk, ()) if child in kept]
         publication = build_publication(
             category,
             today=context.as_of,
             rules=rules,
             years=years,
             sources=sources,
-            history=history,
+            history=History.merged([history, *related]),
         )
         kept[category.pk] = history.after(
             publication, context.number, settings.DISCLOSURE_DIFFERENCING_RELEASES

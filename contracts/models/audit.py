@@ -66,6 +66,9 @@ class AccessLogEntry(models.Model):
     kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     path = models.CharField(_("address"), max_length=500)
+    # The reader's address as portal.client_address sees it (behind a trusted proxy: the
+    # client's, not the proxy's).
+    client_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -2,7 +2,6 @@
 manage its own contracts; nobody else sees them."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from contracts.models import Contract, ContractAuditEvent
@@ -44,8 +43,10 @@ def token_client(organization, can_write=True):
 
 
 def user_client(user):
+    """A member's browser session (both factors passed where needed): user tokens are
+    refused for anyone with a second factor (portal/tests/test_user_tokens.py)."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.force_login(user)
     return client
 
 

@@ -6,6 +6,7 @@ each environment picks a default for them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -70,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a log-in refused for a lock-out into the log-in
+    # page with its message (AXES_LOCKOUT_CALLABLE).
+    "axes.middleware.AxesMiddleware",
 ]
 
 # No inline scripts: pages load their scripts from static files and pass data with
@@ -117,6 +122,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out log-ins
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -256,7 +262,8 @@ ELASTICSEARCH_DSL_AUTO_REFRESH = False
 # REST API
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # A member's user token, refused for anyone with a second factor.
+        "portal.api_auth.SecondFactorAwareTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -272,11 +279,33 @@ REST_FRAMEWORK = {
         "token": os.environ.get("API_RATE_TOKEN", "1200/min"),
     },
 }
+    # Only for DRF's stock throttles, should one be used: never read X-Forwarded-For.
+    # The portal's throttles take the address from portal.client_address.
+    "NUM_PROXIES": 0,
 
-# Log-in: lock-out after repeated failures, sessions that end.
-LOGIN_MAX_FAILURES = 5
+# The client's address (portal.client_address: rate limits, log-in lock-out, access log).
+# Addresses or networks of the reverse proxies in front of the portal; X-Forwarded-For
+# is believed only as far as these wrote it. Empty: no proxy, REMOTE_ADDR is the client.
+# production.py reads TRUSTED_PROXIES from the environment.
+TRUSTED_PROXIES = []
+
+# Log-in lock-out (django-axes, portal/login.py): AXES_FAILURE_LIMIT failed log-ins for
+# one user name from one client address lock that pair (not the user everywhere) for
+# AXES_COOLOFF_TIME; one address is locked for all names after
+# LOGIN_MAX_FAILURES_PER_ADDRESS failures (None: no such limit). Site administrators see
+# and lift lock-outs in the CMS (Settings > Log-in lock-outs).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 LOGIN_MAX_FAILURES_PER_ADDRESS = 50
-LOGIN_LOCKOUT_SECONDS = 15 * 60
+AXES_HANDLER = "portal.login.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_USERNAME_CALLABLE = "portal.login.attempted_username"
+AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # a right password before the limit starts the count anew
+AXES_ENABLE_ADMIN = False  # no Django admin here: the CMS screen (portal/wagtail_hooks.py)
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only, not a record of every log-in
+AXES_VERBOSE = False
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledCmsLoginForm"
 # Second factor (portal.two_factor): the name authenticator apps show, and how many
 # single-use backup codes a user gets.

@@ -72,10 +72,15 @@ def requires_two_factor(user):
     return user.is_authenticated and _required(_facts(user))
 
 
+def second_factor_on(user):
+    """The second factor is required for the user, or the user switched it on."""
+    facts = _facts(user)
+    return _required(facts) or bool(facts.get("has_app"))
+
+
 def must_verify(user):
     """True when this log-in must still pass the second factor: it is required, or the
     user switched it on."""
     if not user.is_authenticated or user.is_verified():
         return False
-    facts = _facts(user)
-    return _required(facts) or facts["has_app"]
+    return second_factor_on(user)

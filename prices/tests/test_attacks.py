@@ -212,3 +212,24 @@ def test_a_dominated_group_is_not_shown_to_its_members_beside_a_close_neighbour(
     publication = publication_for(market.category)
     assert not publication.cell(key(sector=SECTOR, size_band="small")).suppressed
     assert publication.cell(key(sector=SECTOR), large.pk).code == "differencing"
+
+
+def test_a_main_category_against_its_subcategory(market):
+    """Seven hospitals buy in the subcategory; an eighth buys only in a sibling. The main
+    category's group is the subcategory's plus the eighth: exact medians of 7 and 8
+    around the middle give the eighth's price (as a newcomer would). Not both shown."""
+    from vendors.tests.factories import LeafCategoryFactory
+
+    prices = [100_000, 110_000, 120_000, 130_000, 150_000, 160_000, 170_000]
+    for price in prices:
+        market.hospital(price)
+    sibling = LeafCategoryFactory(parent=market.category.parent, slug="sibling")
+    eighth = market.hospital(141_000)
+    contract = eighth.contracts.get()
+    contract.category = sibling
+    contract.save()
+    assert exact([*prices, 141_000], 0.5) - exact(prices, 0.5) == pytest.approx(5_500)
+    market.release()
+    main = publication_for(market.category.parent).cell(key())
+    leaf = publication_for(market.category).cell(key())
+    assert main.suppressed or leaf.suppressed
