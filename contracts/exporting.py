@@ -1,12 +1,8 @@
 """Export an organisation's contracts in the import layout (a round trip loses nothing),
 and the empty template with two example rows."""
 
-import csv
-import io
 from datetime import date
 from decimal import Decimal
-
-from openpyxl import Workbook
 
 from contracts.importing.columns import (
     ANSWER_WORDS,
@@ -23,6 +19,7 @@ from contracts.importing.columns import (
 )
 from contracts.importing.values import format_date, format_decimal, format_quantity
 from contracts.models import ContractLine
+from portal.spreadsheets import table_csv, table_xlsx
 from vendors.models import Product
 
 
@@ -77,6 +74,7 @@ def export_rows(contracts):
 
 
 def _text(value):
+    """Numbers and dates as the import reads them; text is neutralised by the writer."""
     if value is None:
         return ""
     if isinstance(value, date):
@@ -86,26 +84,17 @@ def _text(value):
     return str(value)
 
 
+def _cells(rows):
+    return ([row.get(column) for column in HEADERS] for row in rows)
+
+
 def to_csv(rows):
     """Dutch Excel CSV: semicolons, decimal commas, dd-mm-yyyy, UTF-8 with BOM."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([_text(row.get(column)) for column in HEADERS])
-    return buffer.getvalue().encode("utf-8")
+    return table_csv(HEADERS, _cells(rows), formatter=_text)
 
 
 def to_xlsx(rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Contracten")
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append([row.get(column) for column in HEADERS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return table_xlsx(HEADERS, _cells(rows), sheet_name="Contracten", keep_dates=True)
 
 
 def template_rows():

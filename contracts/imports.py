@@ -1,6 +1,7 @@
 """Run a contract import: read, check every row, and save all of it or nothing."""
 
 import logging
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -43,31 +44,41 @@ def _finish(contract_import, status, **fields):
     return contract_import
 
 
-def count_rows(data, name=""):
-    """Rows in the file, or None when it cannot be read (the import will say why)."""
+class Table(NamedTuple):
+    """An uploaded file read once: its headers and rows, or why it is refused."""
+
+    headers: list
+    rows: list
+    error: ImportFileError | None = None
+
+
+def read_upload(data, name=""):
+    """Read (parse) the file once; hand the result to ``run_import``."""
     try:
-        return len(read_table(data, name)[1])
-    except ImportFileError:
-        return None
+        headers, rows, _known = read_table(data, name)
+    except ImportFileError as err:
+        return Table([], [], err)
+    return Table(headers, rows)
 
 
-def run_import(contract_import, *, progress=None):
+def run_import(contract_import, *, table=None, progress=None):
     """Check and (unless it is a trial run) save the import. Returns it, finished.
 
-    ``progress(phase, done, total)`` is called while it runs."""
+    ``table`` is the file as ``read_upload`` read it; without it the stored file is
+    read. ``progress(phase, done, total)`` is called while it runs."""
     ContractImport.objects.filter(pk=contract_import.pk).update(
         status=ContractImport.Status.RUNNING
     )
-    with contract_import.file.open("rb") as handle:
-        data = handle.read()
-    try:
-        headers, rows, _known = read_table(data, contract_import.original_name)
-    except ImportFileError as err:
+    if table is None:
+        with contract_import.file.open("rb") as handle:
+            table = read_upload(handle.read(), contract_import.original_name)
+    if table.error is not None:
         return _finish(
             contract_import,
             ContractImport.Status.REFUSED,
-            errors=[{"row": None, "column": None, "message": str(err)}],
+            errors=[{"row": None, "column": None, "message": str(table.error)}],
         )
+    headers, rows = table.headers, table.rows
     total = len(rows)
     ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=total)
 

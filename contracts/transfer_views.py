@@ -12,7 +12,7 @@ from contracts.access_log import Kind, log_read
 from contracts.actors import Actor
 from contracts.exporting import export_rows, template_rows, to_csv, to_xlsx
 from contracts.forms import ImportForm
-from contracts.imports import count_rows, run_import, run_import_task, store_upload
+from contracts.imports import read_upload, run_import, run_import_task, store_upload
 from contracts.models import Contract, ContractAuditEvent, ContractImport
 from contracts.services import record_audit
 from portal.permissions import objects_for_user, organizations_for
@@ -57,12 +57,15 @@ def import_upload(request):
             except UploadNotStored as error:
                 form.add_error("file", error.messages[0])
             else:
-                rows = count_rows(data, upload.name)
-                if rows and rows > settings.CONTRACT_IMPORT_BACKGROUND_ROWS:
+                # Parsed once here; a large file is checked and saved by a background
+                # task, which reads the stored file again.
+                table = read_upload(data, upload.name)
+                rows = len(table.rows)
+                if rows > settings.CONTRACT_IMPORT_BACKGROUND_ROWS:
                     ContractImport.objects.filter(pk=contract_import.pk).update(rows_total=rows)
                     transaction.on_commit(lambda: run_import_task.enqueue(contract_import.pk))
                 else:
-                    run_import(contract_import)
+                    run_import(contract_import, table=table)
                 return redirect("contract_import_detail", pk=contract_import.pk)
     recent = ContractImport.objects.filter(organization__in=organizations).select_related(
         "uploaded_by", "organization"

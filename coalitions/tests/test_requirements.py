@@ -14,6 +14,12 @@ from coalitions.tests.conftest import join
 from contracts.models import LockInClause
 from portal.models import Membership
 from portal.tests.factories import OrganizationFactory, member
+from portal.tests.spreadsheets import (
+    ATTACKS,
+    assert_attacks_kept_as_text,
+    assert_inert_csv,
+    assert_inert_xlsx,
+)
 from vendors.models import Standard
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +163,17 @@ def test_requirement_pages_of_a_private_coalition_do_not_exist_for_outsiders(
     client.force_login(people["outsider"])
     for name in ("coalition_requirements", "coalition_requirements_print"):
         assert client.get(reverse(name, args=["samen-epd"])).status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_members_formula_is_inert_in_every_other_members_download(client, coalition, people, fmt):
+    """One member types formulas as requirements; another member's download holds them
+    as text, never as formulas."""
+    for attack in ATTACKS:
+        assert add(client, people["buyer"], attack).status_code == 302
+    client.force_login(people["adviser"])
+    response = client.get(reverse("coalition_requirements_export", args=["samen-epd", fmt]))
+    cells = (assert_inert_csv if fmt == "csv" else assert_inert_xlsx)(response.content)
+    assert_attacks_kept_as_text(cells)
+    if fmt == "xlsx":
+        assert [row[0] for row in cells[1:]] == [1, 2, 3, 4]  # numbers stay numbers

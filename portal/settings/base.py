@@ -182,6 +182,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 # Contract imports
 CONTRACT_IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# Zip-bomb limits, checked on an XLSX's directory before anything is unpacked: its
+# parts together unpack to at most this, a part over 100 KB to at most RATIO times its
+# packed size (Apache POI's default), and it has at most this many parts.
+CONTRACT_IMPORT_XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+CONTRACT_IMPORT_XLSX_MAX_RATIO = 100
+CONTRACT_IMPORT_XLSX_MAX_MEMBERS = 1000
 CONTRACT_IMPORT_MAX_ATTEMPTS = 3  # a background import that fails midway is tried again
 ACCESS_LOG_RETENTION_DAYS = 730  # purge_access_log deletes older reads (daily)
 # Files with more rows than this are imported by a background task with progress.

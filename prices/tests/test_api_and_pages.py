@@ -10,10 +10,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from contracts.models import Contract
 from contracts.services import issue_api_token, update_contract
 from portal.choices import Sector
 from portal.models import Membership, Organization
 from portal.tests.factories import OrganizationFactory, UserFactory, member
+from portal.tests.spreadsheets import ATTACKS, assert_inert_csv, assert_inert_xlsx
 from vendors.services import add_vendor_representative
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +217,17 @@ def test_contract_in_future_year_does_not_leak(eight):
     eight.release()
     body = api(member(eight.organizations[0])).get(API, {**QUERY, "year": 2026}).json()
     assert body["n_organisations"] == 7
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_where_do_i_stand_export_holds_a_typed_formula_as_text(eight, client, fmt):
+    """A contract reference typed as a formula comes out of the download inert; the
+    amounts stay numbers."""
+    org = eight.organizations[7]
+    Contract.objects.filter(organization=org).update(reference=ATTACKS[0])
+    client.force_login(member(org))
+    params = {"maatstaf": "annual", "jaar": 2025}
+    content = client.get(reverse("price_standing_export", args=[fmt]), params).content
+    rows = (assert_inert_csv if fmt == "csv" else assert_inert_xlsx)(content)
+    assert rows[1][0] == "'" + ATTACKS[0]
+    assert rows[1][-2] in ("40000", 40_000)

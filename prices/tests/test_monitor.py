@@ -23,6 +23,7 @@ from rest_framework.test import APIClient
 from disclosure.releases import publish
 from portal.models import Membership, Organization
 from portal.tests.factories import OrganizationFactory, UserFactory, member
+from portal.tests.spreadsheets import ATTACKS, assert_inert_csv, assert_inert_xlsx
 from prices.monitor.compute import category_report
 from prices.tests.conftest import Market
 
@@ -309,3 +310,15 @@ def test_writes_after_a_release_change_nothing_until_the_next(client, released, 
     after = api.get(url).json()
     assert after["customers"] == before["customers"] + 1
     assert after["release"]["number"] == before["release"]["number"] + 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_hold_a_vendor_name_formula_as_text(client, market, analyst, fmt):
+    market.vendors["w"].name = ATTACKS[0]
+    market.vendors["w"].save()
+    release()
+    client.force_login(analyst)
+    query = "?categorie=pacs-test&jaar=2026&basis=customers"
+    content = client.get(reverse("market_export", args=[fmt]) + query).content
+    rows = (assert_inert_csv if fmt == "csv" else assert_inert_xlsx)(content)
+    assert any(row[1] == "'" + ATTACKS[0] for row in rows)

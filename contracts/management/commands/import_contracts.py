@@ -1,10 +1,13 @@
+import os
 import pathlib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from contracts.imports import run_import, store_upload
+from contracts.importing.reading import ImportFileError, check_size
+from contracts.imports import read_upload, run_import, store_upload
 from contracts.models import ContractImport
 from portal.models import Organization
 
@@ -37,13 +40,20 @@ class Command(BaseCommand):
                 raise CommandError(f"Onbekende gebruiker: {user}") from err
         file = pathlib.Path(path)
         try:
-            data = file.read_bytes()
+            with file.open("rb") as handle:
+                # One byte over the limit is enough to refuse it; nothing is stored then.
+                data = handle.read(settings.CONTRACT_IMPORT_MAX_BYTES + 1)
+                check_size(max(len(data), os.fstat(handle.fileno()).st_size))
         except OSError as err:
             raise CommandError(f"Kan {path} niet lezen: {err.strerror}") from err
+        except ImportFileError as err:
+            raise CommandError(f"Niets opgeslagen: {err}") from err
         contract_import = store_upload(
             organization=org, user=uploader, name=file.name, data=data, dry_run=dry_run
         )
-        result = run_import(contract_import, progress=self._progress)
+        result = run_import(
+            contract_import, table=read_upload(data, file.name), progress=self._progress
+        )
         self.stdout.write("")
         if result.status == ContractImport.Status.REFUSED:
             for error in result.errors:
