@@ -7,10 +7,9 @@ JSON and XML are read; FHIR R4 (4.0.x) statements are validated with fhir.resour
 CapabilityStatement did not change between R4 and R4B); R5 with the R5 models. Anything
 that is not a valid CapabilityStatement is refused with a message and stores nothing."""
 
+import codecs
 import hashlib
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from vendors.models import CapabilityStatementVersion
+from vendors.public_fetch import FetchFailed, UnsafeURL, fetch, parse_url
 
 REQUIREMENT_SETS = Path(__file__).parent / "requirement_sets"
 INTERACTION, SEARCH_PARAM, PROFILE = "interaction", "search_param", "profile"
@@ -65,7 +65,7 @@ def read_statement(data: bytes) -> dict:
     text = data.decode("utf-8-sig", errors="replace").strip()
     if not text:
         raise CapabilityStatementError(_("The file is empty."))
-    if text.startswith("<"):
+    if _looks_like_xml(data):
         return _read_xml(data)
     try:
         document = json.loads(text)
@@ -92,20 +92,55 @@ def read_statement(data: bytes) -> dict:
     return document
 
 
+_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
+def _ascii_view(data: bytes) -> bytes:
+    """The document without a byte order mark and NUL bytes: ASCII text of a UTF-8,
+    UTF-16 or UTF-32 document reads as ASCII. Only for choosing a path or a message;
+    the parser decodes the document itself."""
+    for bom in _BOMS:
+        if data.startswith(bom):
+            data = data[len(bom) :]
+            break
+    return data.replace(b"\0", b"")
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """Whether the document starts with "<" in any encoding an XML parser detects."""
+    return _ascii_view(data[:256]).lstrip().startswith(b"<")
+
+
 def _read_xml(data: bytes) -> dict:
-    """An XML statement, validated and returned in its JSON form. No DOCTYPE (so no
-    entity tricks) and no network access while parsing."""
+    """An XML statement, validated and returned in its JSON form.
+
+    Parsed once, by lxml on the document as the parser decodes it (so a UTF-16 document
+    is seen as it is): no DTD loading, no entity substitution, no network, libxml2's size
+    limits on. Any DTD, internal or external, is refused, as is any entity it would
+    declare; the parsed tree goes to fhir.resources as it is, without a second parse."""
+    from fhir_core.xml_utils import Node
     from lxml import etree
 
-    if b"<!DOCTYPE" in data.upper():
-        raise CapabilityStatementError(_("XML with a DOCTYPE is not accepted."))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+    )
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as error:
+        if b"<!DOCTYPE" in _ascii_view(data).upper():  # e.g. parameter entities
+            raise CapabilityStatementError(_("XML with a DOCTYPE is not accepted.")) from error
         raise CapabilityStatementError(
             _("This is not valid XML: %(reason)s") % {"reason": str(error)[:200]}
         ) from error
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise CapabilityStatementError(_("XML with a DOCTYPE is not accepted."))
     kind = etree.QName(root).localname
     if kind != "CapabilityStatement":
         raise CapabilityStatementError(
@@ -114,8 +149,9 @@ def _read_xml(data: bytes) -> dict:
     version = root.find(f"{{{FHIR_NS}}}fhirVersion")
     model = _model_for(version.get("value", "") if version is not None else "")
     try:
-        parsed = model.model_validate_xml(data)
-    except (ValidationError, ValueError) as error:
+        # what model.model_validate_xml does after its own (default) parse
+        parsed = Node.from_element(root, fhir_class=model).to_fhir(model)
+    except (ValidationError, ValueError, TypeError, KeyError) as error:
         errors = _first_errors(error) if isinstance(error, ValidationError) else str(error)[:200]
         raise CapabilityStatementError(
             _("This CapabilityStatement is not valid: %(errors)s") % {"errors": errors}
@@ -124,37 +160,47 @@ def _read_xml(data: bytes) -> dict:
 
 
 def metadata_url(url):
-    url = url.strip()
-    if not url.startswith(("https://", "http://")):
-        raise CapabilityStatementError(_("Give an http or https address."))
+    """The /metadata URL for a server's base URL (or the /metadata URL itself), checked as
+    written: CapabilityStatementError for a malformed URL, another scheme or port."""
+    url = str(url).strip()
+    try:
+        parse_url(url)
+    except UnsafeURL as error:
+        if error.reason == "scheme":
+            message = _("Give an http or https address.")
+        elif error.reason == "port":
+            message = _("Give an address on port %(ports)s.") % {
+                "ports": " / ".join(str(port) for port in settings.CAPABILITY_FETCH_PORTS)
+            }
+        else:
+            message = _("This is not a valid web address.")
+        raise CapabilityStatementError(message) from error
     return url if url.rstrip("/").endswith("/metadata") else url.rstrip("/") + "/metadata"
 
 
 def fetch_statement(url) -> bytes:
-    """GET [base]/metadata with a short timeout and a size limit."""
-    request = urllib.request.Request(
-        metadata_url(url), headers={"Accept": "application/fhir+json, application/json"}
-    )
-    limit = settings.CAPABILITY_STATEMENT_MAX_BYTES
+    """GET [base]/metadata from a public address, within the time and size limits. Every
+    failure after the URL was accepted gets the same message, which never says what
+    answered (or did not) and never shows what the server sent."""
     try:
-        with urllib.request.urlopen(  # noqa: S310 (scheme checked above)
-            request, timeout=settings.CAPABILITY_STATEMENT_FETCH_TIMEOUT
-        ) as response:
-            data = response.read(limit + 1)
-    except urllib.error.HTTPError as error:
-        raise CapabilityStatementError(
-            _("The server answered with HTTP status %(status)s.") % {"status": error.code}
-        ) from error
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise CapabilityStatementError(
-            _("The server could not be reached: %(reason)s")
-            % {"reason": getattr(error, "reason", error)}
-        ) from error
-    if len(data) > limit:
-        raise CapabilityStatementError(
-            _("The file is too large; the limit is %(limit)s MB.") % {"limit": limit // 2**20}
+        return fetch(
+            metadata_url(url),
+            headers={"Accept": "application/fhir+json, application/json"},
+            max_bytes=settings.CAPABILITY_STATEMENT_MAX_BYTES,
+            timeout=settings.CAPABILITY_STATEMENT_FETCH_TIMEOUT,
         )
-    return data
+    except FetchFailed as error:
+        raise CapabilityStatementError(
+            _(
+                "The CapabilityStatement could not be fetched from this address. The server "
+                "must be reachable at a public address and answer with HTTP status 200 "
+                "within %(seconds)s seconds and at most %(limit)s MB; or upload the file."
+            )
+            % {
+                "seconds": settings.CAPABILITY_STATEMENT_FETCH_TIMEOUT,
+                "limit": settings.CAPABILITY_STATEMENT_MAX_BYTES // 2**20,
+            }
+        ) from error
 
 
 # --- comparing -------------------------------------------------------------------------

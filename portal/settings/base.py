@@ -232,7 +232,14 @@ COALITION_DOCUMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "txt", "cs
 
 # FHIR CapabilityStatements (vendors/capability.py): uploads and fetched /metadata.
 CAPABILITY_STATEMENT_MAX_BYTES = 5 * 1024 * 1024
-CAPABILITY_STATEMENT_FETCH_TIMEOUT = 10  # seconds
+CAPABILITY_STATEMENT_FETCH_TIMEOUT = 10  # seconds, for the whole fetch with its redirects
+# Fetching a statement by URL (vendors/public_fetch.py) only reaches public addresses on
+# these ports, following at most this many redirects (each one checked again).
+CAPABILITY_FETCH_PORTS = (80, 443)
+CAPABILITY_FETCH_MAX_REDIRECTS = 3
+# Loopback is refused like any non-public address; only tests that serve a statement on
+# 127.0.0.1 turn this on.
+CAPABILITY_FETCH_ALLOW_LOOPBACK = False
 
 # Renewal radar: deadlines within these many months are highlighted.
 RENEWAL_URGENT_MONTHS = 6

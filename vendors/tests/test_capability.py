@@ -112,8 +112,9 @@ def test_too_large_is_refused(settings):
 
 
 @pytest.fixture
-def fhir_server():
-    """A real HTTP server on loopback answering /fhir/metadata."""
+def fhir_server(settings):
+    """A real HTTP server on loopback answering /fhir/metadata (loopback and its port are
+    allowed for the fetch here only)."""
     body = statement("r4-bgz-server.json")
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -131,6 +132,8 @@ def fhir_server():
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.CAPABILITY_FETCH_ALLOW_LOOPBACK = True
+    settings.CAPABILITY_FETCH_PORTS = (80, 443, server.server_address[1], 9)
     yield f"http://127.0.0.1:{server.server_address[1]}/fhir"
     server.shutdown()
 
@@ -150,9 +153,9 @@ def test_command_refuses_with_a_clear_error(tmp_path, fhir_server):
     broken.write_text(json.dumps({"resourceType": "Bundle"}))
     with pytest.raises(CommandError, match="Bundle, geen CapabilityStatement"):
         call_command("ingest_capability_statement", "--product", "demo-zis", str(broken))
-    with pytest.raises(CommandError, match="HTTP-status 404"):
+    with pytest.raises(CommandError, match="kon niet van dit adres worden opgehaald"):
         call_command("ingest_capability_statement", "--product", "demo-zis", fhir_server + "/nope")
-    with pytest.raises(CommandError, match="niet worden bereikt"):
+    with pytest.raises(CommandError, match="kon niet van dit adres worden opgehaald"):
         call_command("ingest_capability_statement", "--product", "demo-zis", "http://127.0.0.1:9")
 
 
