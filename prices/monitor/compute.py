@@ -29,16 +29,19 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import releases
 from disclosure.rules import Rules
 from disclosure.statistics import (
     Figure,
+    Quantiles,
     protected_quantiles,
     protected_share,
     protected_total,
     reason_text,
 )
 from prices.monitor import measures
-from prices.monitor.data import market_data
+from prices.monitor.data import TOPIC, market_data
+from prices.monitor.releases import LOCK_IN_WITHHELD
 
 BASES = {
     "customers": _("number of customer organisations"),
@@ -359,6 +362,8 @@ def lock_in_distribution(data, category_id, rules):
     per_org = rows.groupby("organization_id")["risk"].mean().astype("float64")
     ones = pd.Series(1.0, index=per_org.index)
     figures = protected_quantiles(per_org, rules, weights=ones)
+    if category_id in releases.part(data.release, TOPIC, LOCK_IN_WITHHELD, frozenset()):
+        figures = Quantiles(code="differencing")
     if figures.suppressed:
         return {"suppressed": True, "withheld": figures.code, "reason": figures.reason}
     bands = []

@@ -176,3 +176,24 @@ def test_before_and_after_one_new_contract_fails():
         failed += off_by_more_than_10_percent(estimate, amount)
         added.delete()
     assert failed >= 0.8 * VARIANTS, failed
+
+
+@pytest.mark.django_db
+def test_lock_in_of_a_main_category_against_its_subcategory(reference_data):
+    """Seven hospitals have contracts in one subcategory, an eighth only in a sibling:
+    the main category's lock-in group is the subcategory's plus the eighth, so its
+    quantiles and the subcategory's could be set against each other. Not both shown."""
+    market = Market()
+    for n in range(7):
+        market.hospital(100_000 + 10_000 * n)
+    sibling = LeafCategoryFactory(parent=market.category.parent, slug="sibling-lock-in")
+    eighth = market.hospital(100_000)
+    contract = eighth.contracts.get()
+    contract.category = sibling
+    contract.save()
+    publish(as_of=date(2026, 11, 22), topics=["market"])
+    data = market_data()
+    rules = compute.Rules.from_settings()
+    leaf = compute.lock_in_distribution(data, market.category.pk, rules)
+    main = compute.lock_in_distribution(data, market.category.parent.pk, rules)
+    assert leaf["suppressed"] or main["suppressed"]
