@@ -1,5 +1,7 @@
 """Every named URL of the portal, visited (GET) as every role, against the expected
-status. A URL without an entry here fails the test: decide who may see it first."""
+status, and sent POST, PUT, PATCH and DELETE by every role that may not change anything
+there (refused, and the database unchanged). A URL without an entry here fails the test:
+decide who may see it and who may change through it first."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -401,4 +403,156 @@ def test_a_password_alone_opens_nothing_for_roles_that_need_a_second_factor(clie
         )
         if not held:
             failures.append(f"{name} ({url}): {response.status_code}")
+    assert not failures, "\n".join(failures)
+
+
+# --- State-changing methods -------------------------------------------------------
+# Every URL of the matrix above (so every named URL of the URLconf, API operations
+# included) gets POST, PUT, PATCH and DELETE from every role. Who may change something
+# through which URL and method is listed here; everyone else must be refused (403, 404
+# or 405; anonymous visitors of pages may be sent to the log-in page, of the API get
+# 401) and nothing in the database may change. A new URL is refused for everyone until
+# it is listed. Whether the allowed roles' writes work: the apps' own tests.
+WRITE_METHODS = ("post", "put", "patch", "delete")
+EVERYONE = frozenset(ROLES)
+LOGGED_IN = EVERYONE - {"anonymous"}
+
+
+def writes(roles, methods=("post",)):
+    return dict.fromkeys(methods, frozenset(roles))
+
+
+ALL = WRITE_METHODS
+VENDOR = {"vendor_representative"}
+ALLOWED_WRITES = {
+    # log-in, log-out, language and password reset are for everyone (Django's form views
+    # take PUT as POST); each log-in manages its own password and second factor
+    "login": writes(EVERYONE, ALL),
+    "logout": writes(EVERYONE),
+    "set_language": writes(EVERYONE, ALL),
+    "password_reset": writes(EVERYONE, ALL),
+    "password_reset_confirm": writes(EVERYONE, ALL),
+    "password_change": writes(LOGGED_IN, ALL),
+    "two_factor_setup": writes(LOGGED_IN, ALL),
+    "two_factor_verify": writes(LOGGED_IN, ALL),
+    "two_factor_backup_codes": writes(LOGGED_IN),
+    "two_factor_switch_off": writes(LOGGED_IN),
+    # contracts: procurement specialists and organisation admins of the owner
+    "contract_create": writes(ANY_EDITOR),
+    "contract_update": writes(EDITORS_A),
+    "contract_delete": writes(EDITORS_A),
+    "contract_import": writes(ANY_EDITOR),
+    "contract-list": writes(ANY_EDITOR),
+    "contract-detail": writes(EDITORS_A, ("put", "patch", "delete")),
+    # organisation admins
+    "organization_settings": writes({"admin_a"}),
+    "organisation_data": writes({"admin_a"}),
+    "api_tokens": writes({"admin_a"}),
+    "api_token_revoke": writes({"admin_a"}),
+    # coalitions: org-b coordinates the private coalition; coordinators start new ones
+    "coalition_create": writes(ANY_EDITOR | {"coordinator"}),
+    **{
+        name: writes(COALITION_B)
+        for name in (
+            "coalition_advance",
+            "coalition_invite",
+            "coalition_member_action",
+            "coalition_member_volume",
+            "coalition_requirements",
+            "coalition_requirement_vote",
+            "coalition_requirement_comment",
+            "coalition_requirement_delete",
+            "coalition_vendor_invite",
+            "coalition_documents",
+            "coalition_discussion",
+            "coalition_checklist",
+        )
+    },
+    # the vendor representative, for the own vendor and products
+    **{
+        name: writes(VENDOR)
+        for name in (
+            "vendor_reply",
+            "vendor_sign_code",
+            "vendor_product_edit",
+            "vendor_claim_add",
+            "vendor_statement_add",
+            "vendor_certificate_add",
+            "vendor_request_answer",
+            "api_capability_statement_upload",
+            "api_claim_create",
+            "api_reply_create",
+            "api_vendor_request_answers",
+        )
+    },
+}
+
+REFUSED = {403, 404, 405}
+REFUSED_ANONYMOUS_PAGE = REFUSED | {302}
+REFUSED_ANONYMOUS_API = REFUSED | {401}
+
+# Tables that a refused request may still touch: the session and its log-in records,
+# reads logged by the access log and the audit trail (exports), django-axes' counters,
+# and what a first GET makes too (the current scoring method, a CMS user's profile).
+NOT_STATE = {
+    "django_session",
+    "contracts_accesslogentry",
+    "contracts_contractauditevent",
+    "vendors_scoringmethod",
+    "wagtailusers_userprofile",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+    "axes_accessattemptexpiration",
+}
+
+
+def database_state():
+    from django.apps import apps
+
+    state = {}
+    for model in apps.get_models(include_auto_created=True):
+        table = model._meta.db_table
+        if table in NOT_STATE or model._meta.proxy or not model._meta.managed:
+            continue
+        state[table] = list(model._base_manager.order_by("pk").values_list())
+    return state
+
+
+def changed_tables(before, after):
+    return sorted(table for table in before if before[table] != after[table])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_role_changes_what_it_may_not_through_any_url_and_method(client, world, role):
+    failures = []
+    for name, (kwargs, expected) in matrix(world).items():
+        if role != "anonymous":
+            client.force_login(world["users"][role])  # whatever the last request did
+        kwargs = dict(kwargs)
+        url = reverse(name, args=kwargs.pop("args", None), kwargs=kwargs or None)
+        if name == "contract_export":
+            url += "?organisatie=org-a" if role != "procurement_b" else "?organisatie=org-b"
+        allowed = ALLOWED_WRITES.get(name, {})
+        methods = [m for m in WRITE_METHODS if role not in allowed.get(m, ())]
+        if not methods:
+            continue
+        if role == "anonymous":
+            refused = REFUSED_ANONYMOUS_API if url.startswith("/api/") else REFUSED_ANONYMOUS_PAGE
+        else:
+            refused = REFUSED
+        if url.startswith("/api/"):
+            refused = refused | {400}  # an empty body fails validation; nothing is saved
+        # Read-only pages that do not restrict the method answer a role that may read
+        # them as a GET would (200, nothing changes; asserted below).
+        may_read = expected[role]
+        refused = refused | (may_read if isinstance(may_read, set) else {may_read})
+        before = database_state()
+        statuses = {}
+        for method in methods:
+            statuses[method] = getattr(client, method)(url).status_code
+        bad = {m: s for m, s in statuses.items() if s not in refused}
+        changed = changed_tables(before, database_state())
+        if bad or changed:
+            failures.append(f"{name} ({url}): {bad or statuses} changed {changed}")
     assert not failures, "\n".join(failures)
