@@ -106,6 +106,14 @@ class MarketShareSerializer(serializers.Serializer):
     exceeded = serializers.BooleanField()
 
 
+class EndYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    contracts = serializers.IntegerField(
+        help_text="Members' contracts ending that year: rounded, with a small random deviation."
+    )
+    or_later = serializers.BooleanField(help_text="The row counts this year and all later ones.")
+
+
 class DemandSerializer(serializers.Serializer):
     """Figures of the current release (``release`` null and ``withheld`` set before the
     coalition is in one): totals are protected (rounded, with noise), the market share
@@ -120,12 +128,18 @@ class DemandSerializer(serializers.Serializer):
     fte = FigureSerializer(source="demand.fte")
     beds = FigureSerializer(source="demand.beds")
     users = FigureSerializer(source="demand.users")
-    end_years = serializers.SerializerMethodField()
+    end_years = EndYearSerializer(
+        source="demand.end_years",
+        many=True,
+        help_text="Contracts ending per year (empty when withheld: see end_years_reason).",
+    )
+    end_years_reason = serializers.CharField(
+        source="demand.end_years_reason",
+        allow_blank=True,
+        help_text="Why the end years are withheld.",
+    )
     savings = SavingsSerializer(source="demand.savings", many=True)
     market_share = MarketShareSerializer(source="check")
-
-    def get_end_years(self, data) -> list[dict]:
-        return [{"year": year, "contracts": n} for year, n in data["demand"].end_years]
 
 
 class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -7,9 +7,20 @@ confidential data, so it is computed into releases (disclosure.releases, topic
 "coalitions") and read from the current release:
 - the members are those of the release's day (``as_of``), and only contracts at least
   ``rules.min_age_days`` old on that day count (as for the price benchmarks);
-- the combined spend and the members' FTE, beds and users are protected totals
-  (disclosure.statistics.protected_total: at least 5 organisations, none above 25 %,
-  Laplace noise scaled to the largest member, three significant figures);
+- the combined spend and the members' FTE, beds, revenue and users are protected
+  totals (disclosure.statistics.protected_total: at least 5 organisations, none above
+  25 %, Laplace noise scaled to the largest member, three significant figures); the
+  revenue total is not shown as such: it divides a member's own revenue for its
+  indicative share of the shared cost (coalitions.costs), as FTE and beds do;
+- when the members' contracts end: withheld unless at least 5 members have a counted
+  contract; otherwise the contracts ending in each year of a fixed range (the
+  release's year and the next five, then "later"; a fixed range so that no row
+  appears when one member joins), each a count plus Laplace noise scaled to the
+  largest number of contracts one member has ending that year (at least one
+  contract), rounded to whole contracts and never negative (``end_year_counts``).
+  The noise of all rows is drawn from one seed keyed by the whole table, so a join or
+  a leave redraws every row: the row that changed does not point at the newcomer's
+  year;
 - the savings per category are computed from two protected totals of the category's
   members (their spend and their FTE) and the category's published benchmark of the
   same release: post-processing of protected figures, so no exact sum leaks through
@@ -24,7 +35,6 @@ or forming another coalition of the same members, gains nothing.
 
 The number of members is exact: the member list shows it anyway."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -38,7 +48,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Coalition, CoalitionMember
 from contracts.models import Contract
-from disclosure import releases
+from disclosure import noise, releases
 from disclosure.statistics import (
     Figure,
     band_of,
@@ -56,6 +66,10 @@ TOPIC = "coalitions"
 Status = CoalitionMember.Status
 Role = CoalitionMember.Role
 ROW_COLUMNS = ["organization_id", "euros", "fte", "beds", "user_qty"]
+# Contract end years are published for the release's year and the next ones; the last
+# row holds that year and all later ones.
+END_YEAR_ROWS = 7
+END_YEARS_NOISE = "coalition_end_years"  # the kind of statistic the noise is seeded with
 
 
 # --- the published figures ---------------------------------------------------------------
@@ -72,6 +86,16 @@ class CategoryFigures:
     fte: Figure
 
 
+@dataclass(frozen=True)
+class EndYear:
+    """One row of "when members' contracts end": the protected number of contracts
+    ending in ``year`` (``or_later``: in that year or later)."""
+
+    year: int
+    contracts: int
+    or_later: bool = False
+
+
 @dataclass
 class Published:
     """One coalition's figures in a release."""
@@ -82,10 +106,12 @@ class Published:
     fte: Figure
     beds: Figure
     users: Figure
-    end_years: list  # [(year, number of members' contracts ending that year)]
+    end_years: list  # [EndYear], empty when withheld
     categories: list  # [CategoryFigures]
     share_by_spend: tuple | None  # a band (low, high or None) of fractions, None: no market
     share_by_beds: tuple | None
+    end_years_code: str = ""  # why the end years are withheld
+    revenue: Figure | None = None  # None in releases made before it was published
 
 
 def share_edges(limit):
@@ -146,15 +172,15 @@ def category_rows(categories, as_of, rules):
 
 
 def latest_sizes(organization_ids, year):
-    """DataFrame indexed by organisation: FTE and beds of each organisation's latest
-    reported year up to ``year`` (floats, NaN when missing)."""
+    """DataFrame indexed by organisation: FTE, beds and revenue (euros) of each
+    organisation's latest reported year up to ``year`` (floats, NaN when missing)."""
     rows = (
         OrganizationSize.objects.filter(organization_id__in=list(organization_ids), year__lte=year)
         .order_by("organization_id", "year")
-        .values_list("organization_id", "fte", "beds")
+        .values_list("organization_id", "fte", "beds", "revenue_eur")
     )
-    latest = {org: (fte, beds) for org, fte, beds in rows}  # the last year wins
-    frame = pd.DataFrame.from_dict(latest, orient="index", columns=["fte", "beds"])
+    latest = {org: (fte, beds, revenue) for org, fte, beds, revenue in rows}  # last year wins
+    frame = pd.DataFrame.from_dict(latest, orient="index", columns=["fte", "beds", "revenue"])
     return frame.apply(pd.to_numeric, errors="coerce").astype("float64")
 
 
@@ -176,6 +202,41 @@ def contract_end_years(organization_ids, category_ids, as_of, rules):
         [(org, category, end.year) for org, category, end in rows],
         columns=["organization_id", "category_id", "year"],
     )
+
+
+def end_year_counts(ends, as_of, rules):
+    """([EndYear], withheld code) of the members' counted contracts ``ends`` (rows of
+    organisation id and end year, none before ``as_of``'s year): withheld ("too_few")
+    when fewer than ``rules.min_organisations`` members have one; otherwise one row per
+    year of the fixed range, each the count plus Laplace noise (scale: ``sum_noise``
+    times the most contracts one member has ending that year, at least one), rounded
+    to whole contracts, never negative. One seed for all rows, keyed by the whole
+    table: any change of any member redraws every row."""
+    if ends["organization_id"].nunique() < rules.min_organisations:
+        return [], "too_few"
+    first = as_of.year
+    years = list(range(first, first + END_YEAR_ROWS))
+    rows = ends.assign(year=ends["year"].astype(int).clip(lower=first, upper=years[-1]))
+    table = (
+        rows.groupby(["organization_id", "year"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=years, fill_value=0)
+    )
+    exact = table.sum(axis=0).to_numpy(dtype="float64")
+    scales = rules.sum_noise * np.maximum(table.max(axis=0).to_numpy(dtype="float64"), 1.0)
+    long = table.stack()
+    long = long[long > 0]
+    cell = noise.cell_key(
+        long.index.get_level_values(0).to_numpy(),
+        long.index.get_level_values(1).to_numpy() * 1000 + long.to_numpy(),
+    )
+    noisy = noise.laplace_each(exact, scales, noise.figure_seed(END_YEARS_NOISE, cell))
+    counts = [max(int(round(value)), 0) for value in noisy]
+    return [
+        EndYear(year, count, or_later=year == years[-1])
+        for year, count in zip(years, counts, strict=True)
+    ], ""
 
 
 def _by_org(rows, column):
@@ -210,6 +271,7 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
     member_sizes = sizes.reindex(sorted(members))
     fte = member_sizes["fte"].dropna()
     beds = member_sizes["beds"].dropna()
+    revenue = member_sizes["revenue"].dropna()
     users = _by_org(mine, "user_qty").fillna(0)
     users = users[users > 0]
     per_category = []
@@ -250,6 +312,7 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             edges=edges,
         )
     counted = ends[ends["organization_id"].isin(members) & ends["category_id"].isin(category_ids)]
+    end_years, end_years_code = end_year_counts(counted, as_of, rules)
     return Published(
         as_of=as_of,
         members=len(members),
@@ -257,10 +320,12 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
         fte=protected_total(fte, rules),
         beds=protected_total(beds, rules),
         users=protected_total(users, rules),
-        end_years=sorted(Counter(counted["year"].astype(int).tolist()).items()),
+        end_years=end_years,
         categories=per_category,
         share_by_spend=by_spend,
         share_by_beds=by_beds,
+        end_years_code=end_years_code,
+        revenue=protected_total(revenue, rules),
     )
 
 
@@ -316,7 +381,8 @@ class Demand:
     fte: Figure = field(default_factory=lambda: Figure(code="no_release"))
     beds: Figure = field(default_factory=lambda: Figure(code="no_release"))
     users: Figure = field(default_factory=lambda: Figure(code="no_release"))
-    end_years: list = field(default_factory=list)
+    end_years: list = field(default_factory=list)  # [EndYear]
+    end_years_code: str = ""
     savings: list = field(default_factory=list)
 
     @property
@@ -326,6 +392,10 @@ class Demand:
     @property
     def reason(self):
         return reason_text(self.code)
+
+    @property
+    def end_years_reason(self):
+        return reason_text(self.end_years_code)
 
 
 def published(coalition):
@@ -373,6 +443,9 @@ def aggregated_demand(coalition):
     figures = published(coalition)
     if figures is None:
         return Demand(code="no_release")
+    end_years, end_years_code = figures.end_years, figures.end_years_code
+    if not all(isinstance(row, EndYear) for row in end_years):
+        end_years, end_years_code = [], "no_release"  # exact counts of an older release
     return Demand(
         as_of=figures.as_of,
         members=figures.members,
@@ -380,7 +453,8 @@ def aggregated_demand(coalition):
         fte=figures.fte,
         beds=figures.beds,
         users=figures.users,
-        end_years=figures.end_years,
+        end_years=end_years,
+        end_years_code=end_years_code,
         savings=_savings(figures),
     )
 

@@ -187,9 +187,11 @@ def cost_shares(total, weights):
 
 
 def member_weights(coalition, *, year=None):
-    """Each active member's (not observers') weight under the coalition's cost-sharing
-    model, from its size in ``year`` (default: its latest); without the figure it
-    weighs 0."""
+    """Each active member's (not observers') exact weight under the coalition's
+    cost-sharing model, from its size in ``year`` (default: its latest); without the
+    figure it weighs 0. By size these are other organisations' confidential figures:
+    never show a split by size computed from them (coalitions.costs divides a member's
+    own size by the released total instead)."""
     from portal.models import OrganizationSize
 
     members = coalition.members.filter(status=Status.ACTIVE).exclude(role=Role.OBSERVER)
@@ -206,19 +208,6 @@ def member_weights(coalition, *, year=None):
         sizes = sizes.filter(year=year)
     latest = dict(sizes.values_list("organization_id", column))  # the last year wins
     return {m.organization_id: Decimal(latest.get(m.organization_id) or 0) for m in members}
-
-
-# Models that divide by a size figure: a share shows the member's size against the rest.
-SIZE_BASED_COST_SHARING = frozenset(
-    {Coalition.CostSharing.FTE, Coalition.CostSharing.BEDS, Coalition.CostSharing.REVENUE}
-)
-
-
-def member_cost_shares(coalition):
-    """{organisation id: share in euros} of the coalition's shared cost, or {}."""
-    if coalition.shared_cost is None:
-        return {}
-    return cost_shares(coalition.shared_cost, member_weights(coalition))
 
 
 @transaction.atomic

@@ -81,7 +81,9 @@ def test_published_demand_of_the_five_largest_spenders(market, exact_figures):
     demand = aggregated_demand(coalition)
     assert demand.as_of == TODAY and demand.members == 5
     assert (demand.fte.value, demand.beds.value) == (5000, 1500)
-    assert demand.end_years == [(2028, 5)]
+    assert [(row.year, row.contracts) for row in demand.end_years if row.contracts] == [(2028, 5)]
+    assert [row.year for row in demand.end_years] == list(range(2026, 2033))
+    assert demand.end_years[-1].or_later and not demand.end_years[0].or_later
     assert demand.spend.value == 850_000
     median = publication_for(market.category).cell(CellKey("per_fte", 2026)).median
     [savings] = demand.savings
@@ -215,11 +217,55 @@ def test_only_coordinators_confirm_checklist_items(market, client):
     assert not coalition.checklist_confirmations.exists()
 
 
-def test_end_dates_show_when_members_could_move_together(market):
+def test_end_dates_show_when_members_could_move_together(market, exact_figures):
+    """Noise off: contracts ending per year of a fixed range (2026 to "2032 or later")."""
+    market.contract(market.organizations[0], 5000, start=date(2025, 1, 1), end=date(2027, 6, 30))
+    market.contract(market.organizations[1], 5000, start=date(2025, 1, 1), end=date(2035, 6, 30))
+    coalition = coalition_of(market, market.organizations[:5])
+    release()
+    demand = aggregated_demand(coalition)
+    assert [(row.year, row.contracts, row.or_later) for row in demand.end_years] == [
+        (2026, 0, False),
+        (2027, 1, False),
+        (2028, 5, False),
+        (2029, 0, False),
+        (2030, 0, False),
+        (2031, 0, False),
+        (2032, 1, True),
+    ]
+
+
+def test_end_dates_are_withheld_below_five_members_with_contracts(market, client):
+    """Two members: the other one's end year would be its count minus one's own."""
     market.contract(market.organizations[0], 5000, start=date(2025, 1, 1), end=date(2027, 6, 30))
     coalition = coalition_of(market, market.organizations[:2])
     release()
-    assert aggregated_demand(coalition).end_years == [(2027, 1), (2028, 2)]
+    demand = aggregated_demand(coalition)
+    assert demand.end_years == [] and demand.end_years_reason == "minder dan 5 organisaties"
+    client.force_login(member(market.organizations[0], username="buyer"))
+    html = client.get("/coalities/samen/").content.decode()
+    shown = html[html.index('id="end-years"') :]
+    assert shown.startswith('id="end-years">Niet getoond: minder dan 5 organisaties')
+    data = client.get(f"/api/v1/coalitions/{coalition.slug}/demand/").json()
+    assert data["end_years"] == [] and data["end_years_reason"] == "minder dan 5 organisaties"
+
+
+def test_end_dates_carry_noise(market):
+    """With the portal's settings: whole contracts, never negative, near the truth,
+    not all exact."""
+    coalitions = [
+        coalition_of(market, market.organizations[start : start + 5], slug=f"c{start}")
+        for start in range(6)
+    ]
+    release()
+    exact = 0
+    for coalition in coalitions:
+        rows = aggregated_demand(coalition).end_years
+        assert len(rows) == 7 and all(row.contracts >= 0 for row in rows)
+        counts = [row.contracts for row in rows]
+        exact += counts == [0, 0, 5, 0, 0, 0, 0]
+        assert abs(counts[2] - 5) <= 15
+    assert exact < len(coalitions)
 
 
 def test_the_page_shows_the_release_and_noisy_figures(market, client):
@@ -247,16 +293,34 @@ def test_the_page_shows_the_release_and_noisy_figures(market, client):
 
 def test_cost_shares_by_size_are_shown_to_each_member_for_itself_only(market, client):
     """Shares of the shared cost by FTE would show every member's FTE against the
-    others': a member sees its own share only."""
-    from decimal import Decimal
+    others': a member sees its own share only, its own FTE over the members' FTE as
+    released (a protected total), and nothing below five members."""
+    from decimal import ROUND_HALF_UP, Decimal
 
-    size(market.organizations[0], year=2026, fte=3000)
+    size(market.organizations[0], year=2026, fte=1500)
     coalition = coalition_of(market, market.organizations[:2])
     Coalition.objects.filter(pk=coalition.pk).update(cost_sharing="fte", shared_cost=Decimal(400))
     client.force_login(member(market.organizations[0], username="buyer"))
     html = client.get("/coalities/samen/").content.decode()
+    assert "nog geen cijfers gepubliceerd" in html[html.index('id="cost-share-note"') :][:200]
+    release()
+    html = client.get("/coalities/samen/").content.decode()
     members = html[html.index('id="members"') :]
-    assert "€ 300,00" in members and "€ 100,00" not in members
+    assert "€ 300,00" not in members and "€ 100,00" not in members
+    assert "minder dan 5 organisaties" in html[html.index('id="cost-share-note"') :][:200]
+    for org in market.organizations[2:6]:
+        join(coalition, org)
+    joined_long_ago(coalition)
+    release()
+    total = aggregated_demand(coalition).fte.value  # 1,500 + 5 x 1,000, with noise
+    assert total != 6500
+    html = client.get("/coalities/samen/").content.decode()
+    mine = html[html.index(f'id="cost-share-{market.organizations[0].slug}"') :][:80]
+    expected = (Decimal(400) * 1500 / Decimal(str(total))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert f"€ {expected}".replace(".", ",") in mine
+    others = html[html.index(f'id="cost-share-{market.organizations[1].slug}"') :][:80]
+    assert others.startswith(f'id="cost-share-{market.organizations[1].slug}"></td>')
+    assert "indicatief" in html[html.index('id="cost-share-note"') :][:400]
 
 
 def test_membership_decided_at_counts_to_the_day(market, exact_figures):

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coalitions import access, services
+from coalitions import access, costs, services
 from coalitions.demand import WARNING, aggregated_demand, competition_check, own_figures
 from coalitions.forms import CoalitionForm, InviteForm
 from coalitions.models import Coalition, CoalitionMember
@@ -108,17 +108,13 @@ def coalition_detail(request, slug):
     }
     if member:
         context.update(member_context(request.user, coalition, "overview"))
-        shares = services.member_cost_shares(coalition)
         members = list(memberships.order_by("organization__name"))
-        # Shares by FTE, beds or revenue would show every member's size relative to the
-        # others: each organisation sees its own share only.
-        by_size = coalition.cost_sharing in services.SIZE_BASED_COST_SHARING
+        # Equal and volume shares are exact and shown for every member; shares by FTE,
+        # beds or revenue come from the release and each organisation sees its own only.
         own_ids = set(organizations_of(request.user).values_list("pk", flat=True))
+        split = costs.split_for(coalition, own_ids)
         for membership in members:
-            if not by_size or membership.organization_id in own_ids:
-                membership.cost_share = shares.get(membership.organization_id)
-            else:
-                membership.cost_share = None
+            membership.cost_share = split.shares.get(membership.organization_id)
         acting = context["acting"]
         own = None
         if acting and acting.organization.type == Organization.Type.CARE_PROVIDER:
@@ -130,7 +126,7 @@ def coalition_detail(request, slug):
                     organization__in=editable, status=CoalitionMember.Status.ACTIVE
                 ).values_list("pk", flat=True)
             ),
-            cost_shares=shares,
+            split=split,
             history=coalition.stage_changes.all(),
             next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
             demand=aggregated_demand(coalition),
