@@ -279,6 +279,9 @@ REST_FRAMEWORK = {
         "portal.api_auth.SecondFactorAwareTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # Only for DRF's stock throttles, should one be used: never read X-Forwarded-For.
+    # The portal's throttles take the address from portal.client_address.
+    "NUM_PROXIES": 0,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -292,9 +295,6 @@ REST_FRAMEWORK = {
         "token": os.environ.get("API_RATE_TOKEN", "1200/min"),
     },
 }
-    # Only for DRF's stock throttles, should one be used: never read X-Forwarded-For.
-    # The portal's throttles take the address from portal.client_address.
-    "NUM_PROXIES": 0,
 
 # The client's address (portal.client_address: rate limits, log-in lock-out, access log).
 # Addresses or networks of the reverse proxies in front of the portal; X-Forwarded-For
