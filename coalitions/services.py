@@ -61,6 +61,8 @@ def create_coalition(*, coordinator, user, categories, target_vendors=(), **fiel
 
 @transaction.atomic
 def advance(coalition, to_stage, *, user, note=""):
+    if to_stage not in Stage.values:
+        raise ValidationError(_("Choose the stage to move to."))
     if to_stage not in TRANSITIONS[coalition.stage]:
         raise ValidationError(
             _("A coalition in stage “%(from)s” cannot move to “%(to)s”.")

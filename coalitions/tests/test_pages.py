@@ -69,6 +69,11 @@ def test_create_invite_accept_and_move_along(client, orgs):
     assert coalition.stage == "forming"
     response = client.get(reverse("coalition_detail", args=["samen-epd"]))
     assert "kan niet naar" in response.content.decode()
+    for stage in ("", "nonsense"):  # a clear message, never a server error
+        answer = client.post(reverse("coalition_advance", args=["samen-epd"]), {"stage": stage})
+        assert answer.status_code == 302
+        html = client.get(reverse("coalition_detail", args=["samen-epd"])).content.decode()
+        assert "Kies de fase" in html
     client.post(reverse("coalition_advance", args=["samen-epd"]), {"stage": "requirements"})
     coalition.refresh_from_db()
     assert coalition.stage == "requirements"
