@@ -48,6 +48,7 @@ from prices.publication import (  # noqa: E402
     _levels,
     build_publication,
 )
+from prices.releases import publication_for  # noqa: E402
 from vendors.models import ProductCategory, Vendor  # noqa: E402
 
 YEAR = 2025
@@ -221,6 +222,13 @@ if __name__ == "__main__":
     started = time.perf_counter()
     release = publish(as_of=today, topics=["prices"])
     all_years = time.perf_counter() - started
+    # What the release shows for the year: with the main-against-subcategory check.
+    in_release = {}
+    for category in categories:
+        for key in publication_for(category).keys():
+            if key.year == YEAR:
+                n = int(publication_for(category).cells.loc[tuple(key), "n"])
+                in_release[size_group(n)] = in_release.get(size_group(n), 0) + 1
 
     organization = Organization.objects.filter(sector="general_hospital").order_by("pk").first()
     user, _ = User.objects.get_or_create(username="bench-inkoper")
@@ -255,6 +263,7 @@ if __name__ == "__main__":
                 "release_parts": release.summary.get("prices", 0),
                 "years": settings.PRICE_YEARS_BACK + 1,
                 "utility": utility_figures,
+                "in_release": in_release,
                 "utility_seconds": utility_seconds,
                 "categories": len(categories),
                 "api_median_ms": statistics.median(api_ms),

@@ -227,7 +227,9 @@ def bench_prices(database, on_database, seed):
             f"benchmark protection, groups of {size} organisations (one year)",
             database,
             f"{u['now']:,} of {u['candidates']:,} cells published (exact method: "
-            f"{u['exact']:,}); error of published medians: median {median:.1f}%, "
+            f"{u['exact']:,}; in the release, main categories also checked against their "
+            f"subcategories: {f['in_release'].get(size, 0):,}); "
+            f"error of published medians: median {median:.1f}%, "
             f"p95 {p95:.1f}%; all quartiles: median {u['median_error_all'] * 100:.1f}%, "
             f"p95 {u['p95_error_all'] * 100:.1f}%",
             "against the exact linear percentiles (national dataset)",
