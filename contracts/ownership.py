@@ -18,7 +18,6 @@ from contracts.exporting import export_rows, to_csv, to_xlsx
 from contracts.models import Contract, ContractAuditEvent, ContractImport
 from disclosure.tasks import publish_release
 from portal.models import OrganizationSize
-from prices.versioning import ORGANISATIONS, bump, bump_categories
 
 
 def _json_default(value):
@@ -154,7 +153,6 @@ def delete_organisation_data(organization, *, actor):
             _("Hand over the coordination of %(names)s first.") % {"names": ", ".join(blocking)}
         )
     contracts = _contracts(organization)
-    categories = set(contracts.values_list("category_id", flat=True))
     counts = {
         "contracts": contracts.count(),
         "imports": ContractImport.objects.filter(organization=organization).count(),
@@ -167,8 +165,6 @@ def delete_organisation_data(organization, *, actor):
     files = [i.file.name for i in ContractImport.objects.filter(organization=organization)]
     ContractImport.objects.filter(organization=organization).delete()
     OrganizationSize.objects.filter(organization=organization).delete()
-    bump_categories(categories)
-    bump(ORGANISATIONS)
     ContractAuditEvent.objects.create(
         organization=organization,
         actor=actor.user,

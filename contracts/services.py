@@ -25,7 +25,6 @@ from contracts.models import (
 )
 from contracts.reference_data import LOCK_IN_CLAUSES
 from contracts.switching import find_switches
-from prices.versioning import bump_categories
 
 MEMBER_PERMISSIONS = ("view_contract",)
 EDITOR_PERMISSIONS = ("change_contract", "delete_contract")
@@ -241,7 +240,6 @@ def create_contract(
     if clause_answers:
         _save_clause_answers(contract, clause_answers)
     grant_contract_permissions([contract])
-    bump_categories([category.pk])
     record_switches(
         [organization.pk],
         [contract.pk],
@@ -267,7 +265,6 @@ def update_contract(
     if unknown:
         raise TypeError(f"Not contract fields: {sorted(unknown)}")
     before = current_snapshot(contract)
-    bump_categories([contract.category_id, getattr(fields.get("category"), "pk", None)])
     for name, value in fields.items():
         setattr(contract, name, value)
     contract.full_clean()
@@ -304,7 +301,6 @@ def delete_contract(*, contract, actor=SYSTEM):
         reference=contract.reference,
         changes=current_snapshot(contract),
     )
-    bump_categories([contract.category_id])
     contract.delete()
 
 

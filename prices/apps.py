@@ -8,9 +8,8 @@ class PricesConfig(AppConfig):
 
     def ready(self):
         from disclosure.releases import register
-        from prices import releases, versioning
+        from prices import releases
         from prices.monitor import releases as market_releases
 
-        versioning.connect()
         register(releases.TOPIC, releases.produce)
         register(market_releases.TOPIC, market_releases.produce)

@@ -22,7 +22,6 @@ from contracts.services import (
     grant_contract_permissions,
     record_switches,
 )
-from prices.versioning import bump_categories
 from search import sync as search_sync
 
 BATCH = 2000
@@ -130,7 +129,6 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     }
     state = CurrentState(organization) if existing else None
     created, changed, unchanged = [], [], 0
-    touched_categories = set()
     for done, draft in enumerate(drafts, start=1):
         contract = existing.get(draft.reference)
         if contract is None:
@@ -139,7 +137,6 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
             created.append((contract, draft))
         else:
             before = state.snapshot(contract)
-            touched_categories.add(contract.category_id)
             _apply(contract, draft)
             changes = diff(before, _draft_snapshot(contract, draft))
             if changes:
@@ -155,9 +152,6 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     _write_children(created + [(c, d) for c, d, _ in changed], clauses)
     grant_contract_permissions([c for c, _ in created], batch_size=BATCH)
     search_sync.queue(Contract, [c.pk for c, _ in created] + [c.pk for c, _, _ in changed])
-    touched_categories.update(c.category_id for c, _ in created)
-    touched_categories.update(c.category_id for c, _, _ in changed)
-    bump_categories(touched_categories)
     record_switches([organization.pk], [c.pk for c, _ in created])
     events = [(c, _draft_snapshot(c, d)) for c, d in created]
     events += [(c, changes) for c, _, changes in changed]

@@ -15,7 +15,6 @@ from portal.demo.evidence import seed_evidence
 from portal.demo.generate import generate_contracts, generate_market
 from portal.models import Organization, OrganizationSize
 from portal.services import grant_organization_permissions
-from prices.versioning import bump_everything
 from vendors.models import Product, ProductCategory, Vendor
 from vendors.services import load_product_taxonomy, load_standards_catalogue
 
@@ -241,7 +240,6 @@ def seed_demo_market(*, scale, seed, progress=lambda done, total, contracts: Non
     new_contracts = _load_contracts(
         market, organizations, vendors, categories, products, scale, seed, today, progress
     )
-    bump_everything()  # bulk writes send no signals
     new_evidence = seed_evidence(seed, today)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
