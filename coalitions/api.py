@@ -18,6 +18,7 @@ from coalitions.models import Coalition, CoalitionMember, Requirement, VendorAns
 from contracts.models import LockInClause
 from disclosure import releases
 from disclosure.serializers import ReleaseSerializer
+from portal.models import Membership
 from vendors.api import _own_vendor
 from vendors.models import Standard
 
@@ -198,12 +199,15 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
     def demand(self, request, slug=None):
         """The members' demand and market share as the current release has it."""
         coalition = self._member_coalition()
-        figures = aggregated_demand(coalition)
+        viewers = set(
+            Membership.objects.filter(user=request.user).values_list("organization_id", flat=True)
+        )
+        figures = aggregated_demand(coalition, viewers)
         return Response(
             DemandSerializer(
                 {
                     "demand": figures,
-                    "check": competition_check(coalition),
+                    "check": competition_check(coalition, viewers),
                     "release": releases.current() if figures.released else None,
                 }
             ).data

@@ -77,7 +77,7 @@ def split_for(coalition, organization_ids) -> CostSplit:
     if model not in SIZE_FIGURES:
         return CostSplit(model, services.cost_shares(cost, services.member_weights(coalition)))
     attribute, column = SIZE_FIGURES[model]
-    figures = demand.published(coalition)
+    figures = demand.figures_for(coalition, organization_ids)
     total = getattr(figures, attribute, None) if figures is not None else None
     if total is None:  # no release yet, or one from before the figure was published
         return CostSplit(model, by_size=True, code="no_release")

@@ -112,6 +112,9 @@ class Published:
     share_by_beds: tuple | None
     end_years_code: str = ""  # why the end years are withheld
     revenue: Figure | None = None  # None in releases made before it was published
+    # What the figures were computed from (coalition_figures' arguments), to recompute
+    # them without a member viewer's own data (figures_for); never shown.
+    inputs: dict | None = None
 
 
 def share_edges(limit):
@@ -243,22 +246,53 @@ def _by_org(rows, column):
     return rows.groupby("organization_id")[column].sum()
 
 
-def market_band(part, whole, rules, *, edges):
+def total_for(values, rules, viewers=frozenset(), *, check=True):
+    """A protected total of ``values`` (per organisation). When some of them are the
+    viewer's own organisations, the rules and the noise apply to the others alone and
+    the viewer's own values are added exactly: the viewer's own edits can then neither
+    redraw the noise nor flip the dominance rule (no probing with one's own data)."""
+    own = values[values.index.isin(viewers)]
+    if own.empty:
+        return protected_total(values, rules, check=check)
+    others = protected_total(values[~values.index.isin(viewers)], rules, check=check)
+    if others.suppressed:
+        return others
+    return Figure(
+        value=three_significant((others.value or 0.0) + float(own.sum())),
+        n_organisations=(others.n_organisations or 0) + len(own),
+    )
+
+
+def market_band(part, whole, rules, *, edges, viewers=frozenset()):
     """The band of ``part``'s share of ``whole`` (both per organisation), from their
     protected totals; None without a market. The part is not held to the threshold: a
     coalition of two must still learn that it exceeds the limit; the band and the
     noise (as large as its largest member) are what protect it."""
-    numerator = protected_total(part, rules, check=False)
+    numerator = total_for(part, rules, viewers, check=False)
     denominator = protected_total(whole, rules, check=False)
     if not denominator.value:
         return None
     return band_of(min((numerator.value or 0.0) / denominator.value, 1.0), edges)
 
 
-def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, limit) -> Published:
+def coalition_figures(
+    *, categories, members, rows, sizes, ends, as_of, rules, limit, viewers=frozenset()
+) -> Published:
     """One coalition's published figures (pure: no database). ``categories`` [(id,
     name)], ``members`` its buying members' ids, ``rows`` category_rows(), ``sizes``
-    latest_sizes() of at least the members, ``ends`` contract_end_years()."""
+    latest_sizes() of at least the members, ``ends`` contract_end_years(); ``viewers``:
+    the organisations of a member viewer, whose own data is added exactly to figures
+    protected over the others (total_for)."""
+    inputs = {
+        "categories": categories,
+        "members": frozenset(members),
+        "rows": {pk: rows[pk] for pk, _name in categories if pk in rows},
+        "sizes": sizes.reindex(sorted(members)),
+        "ends": ends[ends["organization_id"].isin(members)],
+        "as_of": as_of,
+        "rules": rules,
+        "limit": limit,
+    }
     members = set(members)
     category_ids = sorted(pk for pk, _name in categories)
     own_rows = [rows[pk] for pk in category_ids if pk in rows]
@@ -288,8 +322,8 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             CategoryFigures(
                 pk,
                 name,
-                protected_total(category_spend, rules),
-                protected_total(category_fte, rules),
+                total_for(category_spend, rules, viewers),
+                total_for(category_fte, rules, viewers),
             )
         )
     edges = share_edges(limit)
@@ -301,6 +335,7 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             market_spend,
             rules,
             edges=edges,
+            viewers=viewers,
         )
         market_beds = market.groupby("organization_id")["beds"].max().fillna(0)
         newcomers = sorted(members - set(market_beds.index))  # members without a contract
@@ -310,23 +345,38 @@ def coalition_figures(*, categories, members, rows, sizes, ends, as_of, rules, l
             market_beds,
             rules,
             edges=edges,
+            viewers=viewers,
         )
     counted = ends[ends["organization_id"].isin(members) & ends["category_id"].isin(category_ids)]
-    end_years, end_years_code = end_year_counts(counted, as_of, rules)
+    own_ends = counted["organization_id"].isin(viewers)
+    end_years, end_years_code = end_year_counts(counted[~own_ends], as_of, rules)
+    if own_ends.any() and end_years:
+        end_years = _with_own_ends(end_years, counted[own_ends])
     return Published(
         as_of=as_of,
         members=len(members),
-        spend=protected_total(spend, rules),
-        fte=protected_total(fte, rules),
-        beds=protected_total(beds, rules),
-        users=protected_total(users, rules),
+        spend=total_for(spend, rules, viewers),
+        fte=total_for(fte, rules, viewers),
+        beds=total_for(beds, rules, viewers),
+        users=total_for(users, rules, viewers),
         end_years=end_years,
         categories=per_category,
         share_by_spend=by_spend,
         share_by_beds=by_beds,
         end_years_code=end_years_code,
-        revenue=protected_total(revenue, rules),
+        revenue=total_for(revenue, rules, viewers),
+        inputs=None if viewers else inputs,
     )
+
+
+def _with_own_ends(end_years, own):
+    """``end_years`` (protected, of the others) with the viewer's own contracts added."""
+    last = end_years[-1].year
+    counts = own["year"].astype(int).clip(upper=last).value_counts()
+    return [
+        EndYear(row.year, row.contracts + int(counts.get(row.year, 0)), row.or_later)
+        for row in end_years
+    ]
 
 
 def produce(context):
@@ -403,6 +453,20 @@ def published(coalition):
     return releases.part(None, TOPIC, coalition.pk)
 
 
+def figures_for(coalition, viewers=()):
+    """The coalition's figures in the current release as a viewer whose organisations
+    are ``viewers`` may see them: recomputed from the release's inputs with those of
+    them that are members added exactly to figures protected over the others; the
+    release's figures for everyone else. None before the coalition's first release."""
+    figures = published(coalition)
+    if figures is None or not figures.inputs:
+        return figures
+    own = frozenset(viewers) & figures.inputs["members"]
+    if not own:
+        return figures
+    return coalition_figures(**figures.inputs, viewers=own)
+
+
 def savings_against(spend, fte, median_per_fte, p25_per_fte):
     """Spend (euros) of members with ``fte`` FTE minus what they would pay at the
     benchmark's median and P25 per FTE (negative: they pay less), three significant
@@ -438,9 +502,10 @@ def _savings(figures):
     return found
 
 
-def aggregated_demand(coalition):
-    """The coalition's demand as the current release has it."""
-    figures = published(coalition)
+def aggregated_demand(coalition, viewers=()):
+    """The coalition's demand as the current release has it, for a viewer whose
+    organisations are ``viewers`` (figures_for)."""
+    figures = figures_for(coalition, viewers)
     if figures is None:
         return Demand(code="no_release")
     end_years, end_years_code = figures.end_years, figures.end_years_code
@@ -535,13 +600,13 @@ class CompetitionCheck:
         return reason_text(self.code)
 
 
-def competition_check(coalition):
+def competition_check(coalition, viewers=()):
     """The members' share of the purchasing market in the coalition's categories, by
     spend and by beds, as bands of the current release (members without a contract
     there count in both the coalition and the market). Unknown before the coalition's
     first release: no warning then."""
     limit = settings.COALITION_MARKET_SHARE_LIMIT
-    figures = published(coalition)
+    figures = figures_for(coalition, viewers)
     if figures is None:
         return CompetitionCheck(None, None, limit, code="no_release")
     return CompetitionCheck(

@@ -310,7 +310,7 @@ def test_f_a_members_size_from_its_share_of_the_cost(attack_market, client):
         organization, user = attacker_of(world, own, coalition, f"paar-{i}")
         pairs.append((own, target, coalition, organization, user))
         target = world.pick(1)[0]
-        base = world.pick(6, exclude=[target])
+        base = world.pick(9, exclude=[target])
         own = base[0]  # the attacker, one of the members before the join
         coalition = world.coalition(base[1:])
         organization, user = attacker_of(world, own, coalition, f"lid-{i}")
@@ -447,3 +447,39 @@ def test_g_a_members_contract_end_year(attack_market, client):
         year_found += max(years, key=lambda y: (estimate[y], -y)) == ends[target]
     assert misses >= REQUIRED_FAILURES * VARIANTS
     assert year_found <= 0.6 * VARIANTS
+
+
+def test_h_stepping_ones_own_spend_probes_nothing(attack_market):
+    """(h) The attacker, a member, steps its own spend up, a release each time, and
+    watches whether the coalition's combined spend is withheld because one organisation
+    makes up too large a part: with the rule on everyone's data it flips where the
+    attacker's spend passes a third of the others' total, which gives that total
+    exactly. Now the rule and the noise apply to the others alone and the attacker's
+    own spend is added exactly: what it sees minus its own spend never moves."""
+    world = attack_market
+    own, *others = world.pick(8)
+    coalition = world.coalition(others)
+    organization, user = attacker_of(world, own, coalition, "prober")
+    contract = organization.contracts.get()
+    others_total = float(world.truth["spend"][others].sum())
+    seen, flips = set(), []
+    for step in (50_000, 200_000, 400_000, 700_000, 1_000_000):
+        services_update(contract, step)
+        release(topics=["coalitions"])
+        figure = api(user).get(f"/api/v1/coalitions/{coalition.slug}/demand/").json()["spend"]
+        flips.append(step > others_total / 3)  # the old, all-data dominance rule
+        seen.add((figure["reason"], None if figure["value"] is None else figure["value"] - step))
+    assert any(flips) and not all(flips)  # the exact oracle flips within the steps
+    reasons = {reason for reason, _ in seen}
+    assert reasons == {""}  # always shown: the attacker's own spend moves no rule
+    others_seen = {round(value, -4) for _, value in seen}
+    assert len(others_seen) == 1  # the others' part: one noisy draw, never redrawn
+
+
+def services_update(contract, amount):
+    from contracts.services import update_contract
+
+    update_contract(
+        contract=contract,
+        lines=[{"cost_type": "subscription", "amount": amount, "frequency": "yearly"}],
+    )

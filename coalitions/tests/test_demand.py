@@ -270,8 +270,9 @@ def test_end_dates_carry_noise(market):
 
 def test_the_page_shows_the_release_and_noisy_figures(market, client):
     """The members' page: the release date, the protected figures (not the exact sum),
-    the market share as a band, and the viewer's own figures live."""
-    coalition = coalition_of(market, market.organizations[5:])
+    the market share as a band, and the viewer's own figures live. A member sees the
+    others' protected total with its own spend added exactly."""
+    coalition = coalition_of(market, market.organizations[3:])
     buyer = member(market.organizations[5], username="buyer")
     client.force_login(buyer)
     before = client.get("/coalities/samen/").content.decode()
@@ -279,10 +280,10 @@ def test_the_page_shows_the_release_and_noisy_figures(market, client):
     release()
     html = client.get("/coalities/samen/").content.decode()
     assert "Publicatie van 22-11-2026" in html
-    spend = aggregated_demand(coalition).spend.value
+    spend = aggregated_demand(coalition, {market.organizations[5].pk}).spend.value
     shown = html[html.index('id="combined-spend"') :]
     assert f"{spend:,.0f}".replace(",", ".") in shown[:80]
-    assert "850.000" not in shown[:80]
+    assert "1.120.000" not in shown[:80]
     assert "meer dan 15%" in html or "5–15%" in html
     own = html[html.index('id="own-figures"') :]
     assert "€ 150.000" in own  # its own spend, exact and live
@@ -312,7 +313,8 @@ def test_cost_shares_by_size_are_shown_to_each_member_for_itself_only(market, cl
         join(coalition, org)
     joined_long_ago(coalition)
     release()
-    total = aggregated_demand(coalition).fte.value  # 1,500 + 5 x 1,000, with noise
+    # 1,500 of its own, exact, plus the others' 5 x 1,000 with noise
+    total = aggregated_demand(coalition, {market.organizations[0].pk}).fte.value
     assert total != 6500
     html = client.get("/coalities/samen/").content.decode()
     mine = html[html.index(f'id="cost-share-{market.organizations[0].slug}"') :][:80]

@@ -37,7 +37,7 @@ def member_coalition(user, slug):
 def member_context(user, coalition, tab):
     """What every members' page of a coalition shows: the tabs and the competition-law
     warning when the members exceed the market-share limit."""
-    check = competition_check(coalition)
+    check = competition_check(coalition, _organization_ids(user))
     return {
         "coalition": coalition,
         "tab": tab,
@@ -46,6 +46,12 @@ def member_context(user, coalition, tab):
         "check": check,
         "warning": WARNING % {"limit": f"{check.limit:.0%}"} if check.exceeded else "",
     }
+
+
+def _organization_ids(user):
+    """The viewer's organisations: coalition figures are shown to it without their data
+    in the protected part (coalitions.demand.figures_for)."""
+    return set(organizations_of(user).values_list("pk", flat=True))
 
 
 def organizations_of(user):
@@ -111,7 +117,7 @@ def coalition_detail(request, slug):
         members = list(memberships.order_by("organization__name"))
         # Equal and volume shares are exact and shown for every member; shares by FTE,
         # beds or revenue come from the release and each organisation sees its own only.
-        own_ids = set(organizations_of(request.user).values_list("pk", flat=True))
+        own_ids = _organization_ids(request.user)
         split = costs.split_for(coalition, own_ids)
         for membership in members:
             membership.cost_share = split.shares.get(membership.organization_id)
@@ -129,7 +135,7 @@ def coalition_detail(request, slug):
             split=split,
             history=coalition.stage_changes.all(),
             next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
-            demand=aggregated_demand(coalition),
+            demand=aggregated_demand(coalition, own_ids),
             own=own,
             vendor_answers=answer_summary(coalition),
             requirement_count=coalition.requirements.count(),
