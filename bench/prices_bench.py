@@ -47,6 +47,7 @@ from prices.publication import (  # noqa: E402
     _candidate_cells,
     _levels,
     build_publication,
+    default_years,
 )
 from prices.releases import publication_for  # noqa: E402
 from vendors.models import ProductCategory, Vendor  # noqa: E402
@@ -222,7 +223,17 @@ if __name__ == "__main__":
     started = time.perf_counter()
     release = publish(as_of=today, topics=["prices"])
     all_years = time.perf_counter() - started
-    # What the release shows for the year: with the main-against-subcategory check.
+    # What the exact method showed for the year when all years were decided together
+    # (as a release is), against what the release shows (with the main-against-
+    # subcategory check).
+    _seconds, all_years_publications = publish_everything(
+        categories, today, rules, default_years(today, settings.PRICE_YEARS_BACK)
+    )
+    exact_all_years = {}
+    for publication in all_years_publications:
+        for key, n in exact_cells(publication, rules).items():
+            if key.year == YEAR:
+                exact_all_years[size_group(n)] = exact_all_years.get(size_group(n), 0) + 1
     in_release = {}
     for category in categories:
         for key in publication_for(category).keys():
@@ -264,6 +275,7 @@ if __name__ == "__main__":
                 "years": settings.PRICE_YEARS_BACK + 1,
                 "utility": utility_figures,
                 "in_release": in_release,
+                "exact_all_years": exact_all_years,
                 "utility_seconds": utility_seconds,
                 "categories": len(categories),
                 "api_median_ms": statistics.median(api_ms),
