@@ -64,25 +64,9 @@ def cell_key(organisations, values) -> int:
         return int(keys.sum(dtype=np.uint64) & _MASK)
 
 
-def laplace(values, scale: float, figure_seed: int):
-    """``values`` (one number or a sequence) each plus Laplace noise of ``scale``."""
-    single = np.isscalar(values)
-    values = [values] if single else list(values)
-    if not scale or scale <= 0 or not np.isfinite(scale):
-        noisy = [float(v) for v in values]
-    else:
-        # Imported here: the library loads scikit-learn, which web requests rarely need.
-        from diffprivlib.mechanisms import Laplace
-
-        mechanism = Laplace(
-            epsilon=1.0, sensitivity=float(scale), random_state=np.random.RandomState(figure_seed)
-        )
-        noisy = [float(mechanism.randomise(float(v))) for v in values]
-    return noisy[0] if single else noisy
-
-
 def laplace_each(values, scales, figure_seed: int):
     """Each of ``values`` plus Laplace noise of its own scale, from one seeded stream."""
+    # Imported here: the library loads scikit-learn, which web requests rarely need.
     from diffprivlib.mechanisms import Laplace
 
     stream = np.random.RandomState(figure_seed)

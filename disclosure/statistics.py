@@ -176,7 +176,8 @@ def protected_total(values: pd.Series, rules: Rules, *, check=True) -> Figure:
         return Figure(value=0.0, n_organisations=0)
     scale = rules.sum_noise * float(np.abs(values.to_numpy()).max())
     cell = noise.cell_key(values.index.to_numpy(), values.to_numpy())
-    noisy = noise.laplace(float(values.sum()), scale, noise.figure_seed(TOTAL_NOISE, cell))
+    seed = noise.figure_seed(TOTAL_NOISE, cell)
+    (noisy,) = noise.laplace_each([float(values.sum())], [scale], seed)
     return Figure(value=three_significant(max(noisy, 0.0)), n_organisations=len(values))
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from disclosure import releases
 from disclosure.differencing import Candidate
+from disclosure.rules import Rules
 from prices.facts import Sources
 from prices.publication import build_publication, default_years, empty_publication
 
@@ -103,15 +104,9 @@ def publication_for(category):
     return empty_publication(
         category.pk,
         today=release.as_of,
-        rules=found.rules if found else _rules(),
+        rules=Rules.from_settings(),
         years=default_years(release.as_of, settings.PRICE_YEARS_BACK),
     )
-
-
-def _rules():
-    from disclosure.rules import Rules
-
-    return Rules.from_settings()
 
 
 class _NoRelease:
