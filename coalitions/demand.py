@@ -29,14 +29,19 @@ confidential data, so it is computed into releases (disclosure.releases, topic
 - the market share is published only as a band (below 5 %, 5-15 %, above 15 %: what
   the 15 % check needs), from a protected total of the members over a protected total
   of the market.
+- each organisation's data goes into at most ``rules.sets_per_organisation`` distinct
+  member sets over the differencing window (disclosure.budget): members choose their
+  coalitions, and enough coalitions of overlapping members would average the noise
+  away. Sets claim their place oldest first; a later one is withheld (all but its
+  market-share band).
 Noise is seeded by the data alone (disclosure.noise), never by which coalition shows it:
 two coalitions with the same members show the same figures, and asking again,
 or forming another coalition of the same members, gains nothing.
 
 The number of members is exact: the member list shows it anyway."""
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
@@ -49,6 +54,7 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.models import Coalition, CoalitionMember
 from contracts.models import Contract
 from disclosure import noise, releases
+from disclosure.budget import Ledger
 from disclosure.statistics import (
     Figure,
     band_of,
@@ -63,6 +69,7 @@ from prices.publication import CellKey
 from prices.releases import publication_for
 
 TOPIC = "coalitions"
+LEDGER = "ledger"  # the part holding the member sets shown in the window
 Status = CoalitionMember.Status
 Role = CoalitionMember.Role
 ROW_COLUMNS = ["organization_id", "euros", "fte", "beds", "user_qty"]
@@ -115,6 +122,7 @@ class Published:
     # What the figures were computed from (coalition_figures' arguments), to recompute
     # them without a member viewer's own data (figures_for); never shown.
     inputs: dict | None = None
+    code: str = ""  # why all figures are withheld (the budget), "" when they are not
 
 
 def share_edges(limit):
@@ -123,9 +131,10 @@ def share_edges(limit):
 
 
 def members_as_of(as_of):
-    """{coalition id: set of organisation ids}: the care providers buying in each
-    coalition (not observers) on ``as_of``. An active member counts from the day it
-    joined; a member that left after ``as_of`` still counts (it was invited before)."""
+    """{coalition id: (set of organisation ids, when that set formed)}: the care
+    providers buying in each coalition (not observers) on ``as_of``, and the latest of
+    their join times. An active member counts from the day it joined; a member that
+    left after ``as_of`` still counts (it was invited before)."""
     end = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
     rows = (
         CoalitionMember.objects.filter(organization__type=Organization.Type.CARE_PROVIDER)
@@ -135,11 +144,14 @@ def members_as_of(as_of):
             | Q(status=Status.ACTIVE, decided_at__isnull=True)
             | Q(status=Status.LEFT, decided_at__gte=end, created_at__lt=end)
         )
-        .values_list("coalition_id", "organization_id")
+        .values_list("coalition_id", "organization_id", "status", "decided_at", "created_at")
     )
     found = {}
-    for coalition_id, organization_id in rows:
-        found.setdefault(coalition_id, set()).add(organization_id)
+    for coalition_id, organization_id, status, decided_at, created_at in rows:
+        joined = decided_at if status == Status.ACTIVE and decided_at else created_at
+        members, formed = found.get(coalition_id, (set(), joined))
+        members.add(organization_id)
+        found[coalition_id] = (members, max(formed, joined))
     return found
 
 
@@ -379,33 +391,73 @@ def _with_own_ends(end_years, own):
     ]
 
 
+def withheld(figures, code):
+    """``figures`` with everything withheld for ``code`` but the market-share bands:
+    the competition-law check must still see whether the members buy above the limit
+    (three coarse bands from noisy totals)."""
+    return replace(
+        figures,
+        spend=Figure(code=code),
+        fte=Figure(code=code),
+        beds=Figure(code=code),
+        users=Figure(code=code),
+        revenue=Figure(code=code),
+        end_years=[],
+        end_years_code=code,
+        categories=[],
+        inputs=None,
+        code=code,
+    )
+
+
+def claim_order(coalitions, members, ledger):
+    """The coalitions in the order their member sets claim the members' budgets: sets
+    already shown in the window first (they cost nothing), then by when the set formed,
+    oldest first; a coordinator forming new sets of the same members later cannot take
+    an older coalition's place."""
+    never = datetime.max.replace(tzinfo=UTC)
+
+    def order(coalition):
+        found, formed = members.get(coalition.pk, (set(), never))
+        return (frozenset(found) not in ledger.shown, formed, coalition.pk)
+
+    return sorted(coalitions, key=order)
+
+
 def produce(context):
-    """(coalition id, Published) for every coalition, the contracts read once."""
+    """(coalition id, Published) for every coalition, the contracts read once; and the
+    ledger of member sets shown (key "ledger"), which the budget of the next release
+    starts from (disclosure.budget)."""
     rules, as_of = context.rules, context.as_of
+    window = settings.DISCLOSURE_DIFFERENCING_RELEASES
+    ledger = context.previous(TOPIC, LEDGER) or Ledger()
+    ledger = ledger.within(context.number, window)
     coalitions = list(Coalition.objects.prefetch_related("categories"))
-    if not coalitions:
-        return
     members = members_as_of(as_of)
     categories = {c.pk: c for coalition in coalitions for c in coalition.categories.all()}
     rows = category_rows(list(categories.values()), as_of, rules)
-    everyone = set().union(*members.values()) if members else set()
+    everyone = set().union(*(found for found, _formed in members.values()))
     sizes = latest_sizes(everyone, as_of.year)
     ends = contract_end_years(everyone, categories, as_of, rules)
     limit = settings.COALITION_MARKET_SHARE_LIMIT
-    for coalition in coalitions:
-        yield (
-            coalition.pk,
-            coalition_figures(
-                categories=[(c.pk, str(c)) for c in coalition.categories.all()],
-                members=members.get(coalition.pk, set()),
-                rows=rows,
-                sizes=sizes,
-                ends=ends,
-                as_of=as_of,
-                rules=rules,
-                limit=limit,
-            ),
+    for coalition in claim_order(coalitions, members, ledger):
+        found = members.get(coalition.pk, (set(), None))[0]
+        figures = coalition_figures(
+            categories=[(c.pk, str(c)) for c in coalition.categories.all()],
+            members=found,
+            rows=rows,
+            sizes=sizes,
+            ends=ends,
+            as_of=as_of,
+            rules=rules,
+            limit=limit,
         )
+        if found and not ledger.allows(found, rules.sets_per_organisation):
+            figures = withheld(figures, "budget")
+        elif found:
+            ledger.spend(found, context.number)
+        yield coalition.pk, figures
+    yield LEDGER, ledger
 
 
 # --- reading them ------------------------------------------------------------------------
@@ -508,6 +560,8 @@ def aggregated_demand(coalition, viewers=()):
     figures = figures_for(coalition, viewers)
     if figures is None:
         return Demand(code="no_release")
+    if figures.code:
+        return Demand(as_of=figures.as_of, code=figures.code, members=figures.members)
     end_years, end_years_code = figures.end_years, figures.end_years_code
     if not all(isinstance(row, EndYear) for row in end_years):
         end_years, end_years_code = [], "no_release"  # exact counts of an older release

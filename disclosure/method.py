@@ -19,6 +19,7 @@ def sections(rules: Rules | None = None, release=None):
         "interval": settings.DISCLOSURE_RELEASE_INTERVAL_DAYS,
         "releases": settings.DISCLOSURE_DIFFERENCING_RELEASES,
         "step": f"{rules.share_step:g}",
+        "sets": rules.sets_per_organisation,
     }
     release_text = (
         _("The current release is number %(number)s, with data as of %(date)s.")
@@ -116,6 +117,16 @@ def sections(rules: Rules | None = None, release=None):
                     "the figures shown in the last %(releases)s releases: after one "
                     "organisation joins or leaves a group, that group is withheld until "
                     "it differs from every group shown before by at least %(difference)s."
+                )
+                % numbers,
+                _(
+                    "Coalitions choose their own members, so many coalitions of "
+                    "overlapping members could each give one more noisy total, and enough "
+                    "of them would average the noise away. So each organisation's data "
+                    "goes into the figures of at most %(sets)s different groups of "
+                    "coalition members over the last %(releases)s releases. A group that "
+                    "formed later waits: its figures are withheld until an earlier one "
+                    "drops out of that window. A group shown before costs nothing again."
                 )
                 % numbers,
                 _(

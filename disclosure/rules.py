@@ -20,6 +20,9 @@ class Rules:
     quantile_noise: float = 1.0
     # Shares and percentages are published in steps of this many percentage points.
     share_step: float = 1.0
+    # Figures over sets chosen by their users (coalitions): an organisation's data goes
+    # into at most this many distinct sets over the differencing window (budget.py).
+    sets_per_organisation: int = 12
 
     @classmethod
     def from_settings(cls):
@@ -33,4 +36,5 @@ class Rules:
             sum_noise=settings.DISCLOSURE_SUM_NOISE,
             quantile_noise=settings.DISCLOSURE_QUANTILE_NOISE,
             share_step=settings.DISCLOSURE_SHARE_STEP,
+            sets_per_organisation=settings.DISCLOSURE_SETS_PER_ORGANISATION,
         )

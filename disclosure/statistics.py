@@ -30,6 +30,9 @@ REASONS = {
     "dominant": _("one organisation makes up too large a part"),
     "differencing": _("could be combined with another figure to reveal an organisation"),
     "no_release": _("no figures have been released yet"),
+    "budget": _(
+        "a member's data already goes into the figures of as many coalitions as the rules allow"
+    ),
 }
 QUANTILES = {"p10": 0.1, "p25": 0.25, "median": 0.5, "p75": 0.75, "p90": 0.9}
 # What the noise of each kind of statistic is seeded with, besides its data.

@@ -11,6 +11,7 @@ from the exact figures in every variant, and miss by more than 10 % (or find not
 shown) in at least 80 % of them from the published figures."""
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from coalitions.models import Coalition, CoalitionMember
 from coalitions.tests.conftest import JOINED, join, release
 from contracts.tests.factories import ContractFactory
 from portal.models import Membership, Organization
+from portal.settings import base
 from portal.tests.factories import OrganizationFactory, member
 from prices.publication import CellKey
 from prices.releases import publication_for
@@ -103,7 +105,11 @@ class AttackMarket:
 
 
 @pytest.fixture
-def attack_market(db):
+def attack_market(db, settings):
+    """The market, with the budget on member sets off: attacks (a)-(h) show what the
+    noise and the rules do alone (their many test coalitions would use up budgets);
+    (i) turns it on."""
+    settings.DISCLOSURE_SETS_PER_ORGANISATION = 10**6
     return AttackMarket()
 
 
@@ -483,3 +489,112 @@ def services_update(contract, amount):
         contract=contract,
         lines=[{"cost_type": "subscription", "amount": amount, "frequency": "yearly"}],
     )
+
+
+@dataclass
+class Reconstruction:
+    """What least squares over a flood of coalitions recovered of 16 targets."""
+
+    shown: int  # coalitions whose totals were shown
+    spend_misses: int  # targets whose spend the fit missed by more than 10 %
+    beds_misses: int
+    profiles_right: int  # targets whose contracts ending per year the fit got exactly
+    older: object  # the demand of a coalition formed before the flood
+
+
+def reconstruct(world, per_release=120):
+    """A coordinator forms ``per_release`` coalitions of random 6-10 of 16 target
+    hospitals (every invitation accepted) before each of two releases, in the market's
+    category and a second one where each target has a contract ending in 2027-2032,
+    and solves the totals by least squares for each target's spend, beds and contracts
+    ending per year. Asserts that the exact totals give every target's spend exactly;
+    returns what the published ones give."""
+    second = LeafCategoryFactory(slug="epd-einde")
+    targets = world.pick(16)
+    ends = {pk: int(world.rng.integers(2027, 2033)) for pk in targets}
+    for pk, year in ends.items():
+        ContractFactory(
+            organization=Organization.objects.get(pk=pk),
+            vendor=world.market.vendors["v"],
+            category=second,
+            start_date=date(2024, 1, 1),
+            end_date=date(year, 6, 30),
+            lines=[{"cost_type": "subscription", "amount": Decimal(50_000), "frequency": "yearly"}],
+        )
+    years = list(range(2026, 2033))
+    categories = [world.market.category, second]
+    older = world.coalition(
+        targets[:8], categories=categories, joined=datetime(2025, 6, 1, tzinfo=UTC)
+    )
+    truth = pd.DataFrame(
+        {
+            "spend": world.truth.loc[targets, "spend"] + 50_000,
+            "beds": world.truth.loc[targets, "beds"],
+            **{y: [(y == 2028) + (ends[pk] == y) for pk in targets] for y in years},
+        },
+        index=targets,
+    )
+    sets, seen = [], []
+    for as_of, joined in ((None, JOINED), (SECOND, LATER)):
+        flood = []
+        for _ in range(per_release):
+            size = int(world.rng.integers(6, 11))
+            members = [int(x) for x in world.rng.choice(targets, size, replace=False)]
+            sets.append(members)
+            flood.append(world.coalition(members, categories=categories, joined=joined))
+        release(as_of=as_of, topics=["coalitions"])
+        seen += [aggregated_demand(c) for c in flood]  # kept: read in their release
+    matrix = np.array([[pk in members for pk in targets] for members in sets], dtype=float)
+
+    def solve(rows, values):
+        if not rows:
+            return np.full(len(targets), np.nan)
+        return np.linalg.lstsq(matrix[rows], np.array(values, dtype=float), rcond=None)[0]
+
+    exact = solve(list(range(len(sets))), [truth.loc[m, "spend"].sum() for m in sets])
+    assert np.allclose(exact, truth["spend"].to_numpy())
+
+    def misses(figure):
+        rows = [i for i, d in enumerate(seen) if not getattr(d, figure).suppressed]
+        estimate = solve(rows, [getattr(seen[i], figure).value for i in rows])
+        return sum(np.isnan(e) or off(e, t) for e, t in zip(estimate, truth[figure], strict=True))
+
+    rows = [i for i, d in enumerate(seen) if d.end_years]
+    counts = [{r.year: r.contracts for r in seen[i].end_years} for i in rows]
+    profiles = np.column_stack([solve(rows, [c[y] for c in counts]) for y in years])
+    right = sum(
+        np.array_equal(np.rint(np.nan_to_num(p, nan=-1)), truth.loc[pk, years].to_numpy(float))
+        for pk, p in zip(targets, profiles, strict=True)
+    )
+    return Reconstruction(
+        shown=sum(not d.spend.suppressed for d in seen),
+        spend_misses=misses("spend"),
+        beds_misses=misses("beds"),
+        profiles_right=right,
+        older=aggregated_demand(older),
+    )
+
+
+def test_i_reconstruction_from_many_overlapping_coalitions(attack_market, settings):
+    """(i) Reconstruction (the red team recovered every target's contract end years and
+    most spends from 1,300 coalitions): each organisation's data goes into at most
+    DISCLOSURE_SETS_PER_ORGANISATION member sets over the window, sets formed later
+    waiting. Of 240 coalitions most are withheld; at least 80 % of the targets' spends
+    and beds are off by more than 10 % and at least 80 % of their end-year profiles
+    wrong. The coalition formed before the flood keeps its figures."""
+    settings.DISCLOSURE_SETS_PER_ORGANISATION = base.DISCLOSURE_SETS_PER_ORGANISATION
+    found = reconstruct(attack_market)
+    assert found.shown < 240 / 4
+    assert found.spend_misses >= REQUIRED_FAILURES * 16
+    assert found.beds_misses >= REQUIRED_FAILURES * 16
+    assert found.profiles_right <= (1 - REQUIRED_FAILURES) * 16
+    assert not found.older.spend.suppressed
+
+
+def test_i_without_the_budget_noise_alone_averages_out(attack_market):
+    """The same flood with the budget off: every coalition shown, and least squares
+    over 240 noisy totals gets most targets' end-year profiles exactly (measured 12 of
+    16): what the budget is for."""
+    found = reconstruct(attack_market)
+    assert found.shown == 240
+    assert found.profiles_right >= 16 / 2

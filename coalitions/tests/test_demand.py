@@ -333,3 +333,34 @@ def test_membership_decided_at_counts_to_the_day(market, exact_figures):
     ).update(decided_at=datetime(2026, 11, 23, 9, tzinfo=UTC))
     release()
     assert aggregated_demand(coalition).members == 4
+
+
+def test_a_set_beyond_an_organisations_budget_is_withheld_on_page_and_api(
+    market, client, settings
+):
+    """Each organisation's data goes into at most DISCLOSURE_SETS_PER_ORGANISATION
+    member sets over the window (disclosure.budget). With a budget of two, the third
+    coalition of the same hospital, formed last, shows why its figures are withheld on
+    its page and in the API, and keeps its market-share band for the competition-law
+    check; the two formed first keep their figures, in the next release too."""
+    settings.DISCLOSURE_SETS_PER_ORGANISATION = 2
+    first = coalition_of(market, market.organizations[:6], slug="eerste")
+    second = coalition_of(market, market.organizations[:5] + [market.organizations[7]], "twee")
+    third = coalition_of(market, market.organizations[:5] + [market.organizations[8]], "drie")
+    CoalitionMember.objects.filter(coalition=second).update(decided_at=LATER.replace(month=2))
+    CoalitionMember.objects.filter(coalition=third).update(decided_at=LATER.replace(month=3))
+    for as_of in (TODAY, date(2026, 12, 22)):
+        release(as_of=as_of)
+        assert not aggregated_demand(first).spend.suppressed
+        assert not aggregated_demand(second).spend.suppressed
+        withheld = aggregated_demand(third)
+        assert withheld.code == "budget" and withheld.spend.suppressed
+        assert competition_check(third).by_beds is not None
+    buyer = member(market.organizations[0], username="buyer")
+    client.force_login(buyer)
+    html = client.get("/coalities/drie/").content.decode()
+    note = html[html.index('id="demand-release"') :][:300]
+    assert "zoveel coalities als de regels toestaan" in note
+    assert 'id="combined-spend"' not in html
+    data = client.get("/api/v1/coalitions/drie/demand/").json()
+    assert data["spend"]["value"] is None and data["reason"]

@@ -211,6 +211,9 @@ DISCLOSURE_PARTS_IN_MEMORY = 64
 DISCLOSURE_SUM_NOISE = 1.0
 DISCLOSURE_QUANTILE_NOISE = 1.0
 DISCLOSURE_SHARE_STEP = 1.0  # percentage points
+# Coalition figures: each organisation's data goes into at most this many distinct
+# member sets over the differencing window (disclosure/budget.py).
+DISCLOSURE_SETS_PER_ORGANISATION = 12
 DISCLOSURE_NOISE_SECRET = ""  # empty: derived from SECRET_KEY
 # Benchmarks are published for this many past years and the current one.
 PRICE_YEARS_BACK = 5
