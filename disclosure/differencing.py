@@ -43,6 +43,9 @@ class Candidate:
     key: tuple
     members: np.ndarray  # sorted organisation ids
     withheld: bool = False  # by another rule (dominance): decided last
+    # For a set published before: the largest difference it clashes at, when smaller
+    # than the check's own (None: the check's). See suppress_differencing.
+    reach: int | None = None
 
     def bits(self) -> int:
         if not hasattr(self, "_bits"):
@@ -53,6 +56,8 @@ class Candidate:
 
 
 def conflicting(a: Candidate, b: Candidate, max_difference: int) -> bool:
+    if b.reach is not None:
+        max_difference = min(max_difference, b.reach)
     difference = (a.bits() ^ b.bits()).bit_count()
     return 0 < difference <= max_difference
 
@@ -83,7 +88,8 @@ def _clashes_with_earlier(candidate, earlier_index, prefix, max_difference):
 
 def suppress_differencing(candidates, max_difference: int, published_before=()):
     """The keys of ``candidates`` to suppress so that no two of the rest, nor one of
-    them and one of ``published_before``, differ by 1..max_difference members."""
+    them and one of ``published_before``, differ by 1..max_difference members (by
+    1..reach for a set of ``published_before`` with a smaller ``reach``)."""
     first = [c for c in candidates if not c.withheld]
     last = [c for c in candidates if c.withheld]
     suppressed = _greedy(first, max_difference, published_before)

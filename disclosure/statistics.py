@@ -184,6 +184,16 @@ def protected_total(values: pd.Series, rules: Rules, *, check=True) -> Figure:
     return Figure(value=three_significant(max(noisy, 0.0)), n_organisations=len(values))
 
 
+def protected_count(counts: pd.Series, rules: Rules) -> Figure:
+    """A count over organisations (``counts``: each organisation's own count) through
+    the gate: the threshold and dominance rules, Laplace noise as large as the largest
+    organisation's count, rounded to a whole number."""
+    figure = protected_total(counts.astype("float64"), rules)
+    if figure.suppressed:
+        return figure
+    return Figure(value=int(round(figure.value)), n_organisations=figure.n_organisations)
+
+
 def protected_share(part: pd.Series, whole: pd.Series, rules: Rules) -> Figure:
     """``part``'s total as a share (0-1) of ``whole``'s (both per organisation), each
     total with its own noise, in steps of ``rules.share_step`` percent. The part must

@@ -288,12 +288,16 @@ def build_publication(
     years,
     sources=None,
     history=None,
+    related=None,
+    related_reach=None,
     facts=None,
     category_id=None,
 ) -> Publication:
     """``sources`` (prices.facts.Sources) may be loaded once for many categories;
     ``history`` holds the organisation sets of the cells shown in earlier releases
-    (prices.releases.History), which this publication is checked against."""
+    (prices.releases.History), which this publication is checked against; ``related``
+    those of other categories it could be subtracted from (a main category's
+    subcategories), checked for differences up to ``related_reach``."""
     if category is not None:
         category_id = category.pk
         facts = build_facts(
@@ -323,6 +327,9 @@ def build_publication(
     cells["cell_key"] = cells["cell_key"].astype("uint64")
     cells = cells.sort_index()
     earlier = history.candidates() if history is not None else {}
+    if related is not None:
+        for group, found in related.candidates(reach=related_reach).items():
+            earlier[group] = [*earlier.get(group, ()), *found]
     suppressed = [
         tuple(key)
         for group, candidates in groups.items()

@@ -23,10 +23,10 @@ class History:
     def __init__(self, sets=None):
         self.sets = sets or {}  # group -> {members bytes: (release number, members)}
 
-    def candidates(self):
+    def candidates(self, reach=None):
         return {
             group: [
-                Candidate(("before", number, i), members)
+                Candidate(("before", number, i), members, reach=reach)
                 for i, (number, members) in enumerate(found.values())
             ]
             for group, found in self.sets.items()
@@ -54,13 +54,22 @@ class History:
         return History(sets)
 
 
+# How far apart a main category's set and a subcategory's set may be and still clash.
+SUBCATEGORY_REACH = 2
+
+
 def produce(context):
     """(category id, publication) for every category, the contracts read once.
 
     A main category's figures are the sum of its subcategories', so the two can be
     subtracted: subcategories are published first, and a main category is checked
-    against the sets its subcategories show now and showed in the window, as well as
-    its own."""
+    against the sets its subcategories show now and showed in the window (``related``),
+    as well as its own. Against a subcategory the check is for sets that differ by one
+    or two organisations (SUBCATEGORY_REACH): there the main category's values differ
+    from the subcategory's for every organisation that also buys elsewhere in it, so
+    only a group one organisation apart (two for that organisation itself, which sees
+    figures without its own data) could isolate one organisation's value; the full
+    distance would withhold most main-category cells of small groups."""
     from vendors.models import ProductCategory
 
     rules = context.rules
@@ -84,7 +93,9 @@ def produce(context):
             rules=rules,
             years=years,
             sources=sources,
-            history=History.merged([history, *related]),
+            history=history,
+            related=History.merged(related) if related else None,
+            related_reach=SUBCATEGORY_REACH,
         )
         kept[category.pk] = history.after(
             publication, context.number, settings.DISCLOSURE_DIFFERENCING_RELEASES

@@ -62,3 +62,12 @@ def test_cells_withheld_for_dominance_never_cost_a_publishable_cell_its_place():
     publishable = Candidate((1,), np.arange(8))
     assert suppress_differencing([dominated, publishable], 5) == {(0,)}
     assert suppress_differencing([Candidate((0,), np.arange(9)), publishable], 5) == {(1,)}
+
+
+def test_a_set_published_before_with_a_shorter_reach_clashes_only_within_it():
+    """A subcategory's set, checked for a main category with reach 2: a main-category
+    group one or two organisations away is withheld, one three away is kept."""
+    before = [Candidate(("sub",), np.array(range(10)), reach=2)]
+    for extra, withheld in ((1, True), (2, True), (3, False)):
+        main = candidates([range(10 + extra)])
+        assert bool(suppress_differencing(main, 5, published_before=before)) == withheld

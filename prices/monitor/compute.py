@@ -2,12 +2,15 @@
 sector and province, computed from the market table of the current release
 (prices.monitor.data) through the disclosure gate (disclosure.statistics).
 
-- Vendor shares by customers (how many organisations use a vendor) are counts, not
-  spend: shown as they are in the release.
-- Shares by value, beds or FTE are protected shares (noisy totals, whole percents); a
+- Vendor shares by customers (how many organisations use a vendor), value, beds or FTE
+  are protected shares (noisy totals, whole percents); a
   vendor with fewer than 5 customers or one dominant customer is withheld, and the
   withheld vendors are merged into "other vendors" (itself a protected share, or
   withheld). HHI and CR-n are computed from the published shares only.
+- The numbers of customer organisations, contracts and contracts ended are protected
+  counts (withheld below 5 organisations, noisy): a sector in one province may hold a
+  single organisation, whose contracts' years would otherwise show exactly. Entries
+  and exits are shown only where the selection has 5 organisations.
 - The market value is a protected total; ICT spend as a share of revenue, contract
   length and lock-in risk are protected quantiles; switching, automatic renewal,
   protective clauses and lock-in bands are protected shares.
@@ -34,6 +37,7 @@ from disclosure.rules import Rules
 from disclosure.statistics import (
     Figure,
     Quantiles,
+    protected_count,
     protected_quantiles,
     protected_share,
     protected_total,
@@ -104,11 +108,14 @@ def release_label(data):
 
 
 def _vendor_parts(active, sizes, year, basis):
-    """{vendor: weight per organisation} and the whole (per organisation) for a basis
-    other than customers. An organisation counts for every vendor it uses; by beds or
-    FTE with its size that year."""
+    """{vendor: weight per organisation} and the whole (per organisation). An
+    organisation counts for every vendor it uses: once (customers), with its contracts'
+    value, or with its beds or FTE that year."""
     if basis == "value":
         pairs = active.groupby(["vendor", "organization_id"])["cents"].sum() / 100
+    elif basis == "customers":
+        served = active[["vendor", "organization_id"]].drop_duplicates()
+        pairs = pd.Series(1.0, index=pd.MultiIndex.from_frame(served))
     else:
         served = active[["vendor", "organization_id"]].drop_duplicates()
         size = sizes[sizes["year"] == year].set_index("organization_id")[basis]
@@ -136,21 +143,6 @@ def _published_concentration(shares, remainder):
         "cr3": measures.concentration_ratio(shares, 3),
         "cr4": measures.concentration_ratio(shares, 4),
     }
-
-
-def _by_customers(data, active):
-    counts = active.groupby("vendor")["organization_id"].nunique()
-    shares = measures.shares(counts)
-    vendors = [
-        {
-            "vendor": data.vendor_names.get(v, str(v)),
-            "share": round(float(s), 4),
-            "withheld": "",
-            "reason": "",
-        }
-        for v, s in shares.items()
-    ]
-    return vendors, measures.concentration(shares)
 
 
 def _by_weight(data, active, selection, basis, rules):
@@ -190,18 +182,18 @@ def _by_weight(data, active, selection, basis, rules):
 
 def concentration_for(data, contracts, selection, basis="value", rules=None):
     """Vendor shares, HHI (with its EU and US bands) and CR1/CR3/CR4 on ``basis``."""
+    rules = rules or Rules.from_settings()
     active = measures.active_in(contracts, selection.year)
-    if basis == "customers":
-        vendors, concentration = _by_customers(data, active)
-    else:
-        vendors, concentration = _by_weight(
-            data, active, selection, basis, rules or Rules.from_settings()
-        )
+    vendors, concentration = _by_weight(data, active, selection, basis, rules)
+    counts = {
+        "customers": protected_count(_ones(active), rules),
+        "contracts": protected_count(active.groupby("organization_id").size(), rules),
+    }
     return {
         "year": selection.year,
         "basis": basis,
-        "customers": int(active["organization_id"].nunique()),
-        "contracts": len(active),
+        **{name: figure.value for name, figure in counts.items()},
+        "withheld": {name: _withheld(f) for name, f in counts.items() if f.suppressed},
         "vendors": vendors,
         "withheld_vendors": sum(1 for v in vendors if v["withheld"] and not v.get("other")),
         **concentration,
@@ -209,6 +201,11 @@ def concentration_for(data, contracts, selection, basis="value", rules=None):
 
 
 # Dynamics, value, clauses ---------------------------------------------------------------
+
+
+def _ones(rows):
+    """One per organisation among ``rows``: to count organisations through the gate."""
+    return pd.Series(1.0, index=pd.Index(rows["organization_id"].unique()))
 
 
 def _rate(rows, flags, rules):
@@ -245,20 +242,29 @@ def dynamics_for(data, contracts, selection, rules):
             rules,
             weights=active["cents"].groupby(organisations).sum().astype("float64"),
         )
+    ended_count = protected_count(ended.groupby("organization_id").size(), rules)
+    # Entries and exits name vendors, not amounts, but in a selection of one or two
+    # organisations they would date their switches: only from 5 organisations.
+    movers = protected_count(_ones(active), rules)
     withheld = {
         key: _withheld(figure)
         for key, figure in (
             ("switching_rate", switching),
+            ("contracts_ended", ended_count),
+            ("entries", movers),
+            ("exits", movers),
             ("auto_renewal_share", renewal),
             ("median_length_months", length),
         )
         if figure is not None and figure.suppressed
     }
+    if movers.suppressed:
+        entries, exits = [], None
     return {
         "year": selection.year,
         "switching_rate": switching.value,
-        "contracts_ended": int(len(ended)),
-        "entries": [names.get(v, str(v)) for v in entries],
+        "contracts_ended": ended_count.value,
+        "entries": None if movers.suppressed else [names.get(v, str(v)) for v in entries],
         "exits": None if exits is None else [names.get(v, str(v)) for v in exits],
         "median_length_months": None if length is None else length.median,
         "auto_renewal_share": renewal.value,

@@ -31,12 +31,13 @@ def _or_reason(value, section, key):
 
 def _dynamics(d):
     """[(measure, value)] of the year's dynamics."""
+    entries = "–" if d["entries"] is None else (", ".join(d["entries"]) or "–")
     exits = "–" if d["exits"] is None else (", ".join(d["exits"]) or "–")
     return [
         (_("Switching rate (%)"), _or_reason(percent(d["switching_rate"]), d, "switching_rate")),
-        (_("Contracts ended this year"), d["contracts_ended"]),
-        (_("Entries"), ", ".join(d["entries"]) or "–"),
-        (_("Exits"), exits),
+        (_("Contracts ended this year"), _or_reason(d["contracts_ended"], d, "contracts_ended")),
+        (_("Entries"), _or_reason(entries, d, "entries")),
+        (_("Exits"), _or_reason(exits, d, "exits")),
         (
             _("Median contract length (months)"),
             _or_reason(_round(d["median_length_months"]), d, "median_length_months"),
@@ -64,8 +65,12 @@ def report_rows(report, release_label=""):
     c, d = report["concentration"], report["dynamics"]
     rows = [
         (release, pgettext("market monitor", "Data as of"), report["release"]["as_of"]),
-        (_("Concentration"), _("Customer organisations"), c["customers"]),
-        (_("Concentration"), _("Contracts"), c["contracts"]),
+        (
+            _("Concentration"),
+            _("Customer organisations"),
+            _or_reason(c["customers"], c, "customers"),
+        ),
+        (_("Concentration"), _("Contracts"), _or_reason(c["contracts"], c, "contracts")),
         (_("Concentration"), "HHI", c["hhi"]),
         (_("Concentration"), _("HHI band (EU)"), band_label(c["eu_band"])),
         (_("Concentration"), _("HHI band (US 2023)"), band_label(c["us_band"])),

@@ -73,10 +73,14 @@ def report(market, **filters):
 
 
 def test_concentration_by_customers_and_by_value(released, exact_figures):
+    # By customers: v has 5 of 8 (62.5 %, published in whole percents), w only 3: withheld,
+    # and so is "other vendors" (w alone); the HHI counts the remainder as one vendor.
     by_customers = report(released, basis="customers")["concentration"]
     assert by_customers["customers"] == 8
-    assert by_customers["hhi"] == pytest.approx(5312.5, abs=0.1)
-    assert [v["share"] for v in by_customers["vendors"]] == [0.625, 0.375]
+    v, w, other = by_customers["vendors"]
+    assert (v["share"], w["share"], w["withheld"]) == (0.62, None, "too_few")
+    assert other["other"] and other["share"] is None
+    assert by_customers["hhi"] == pytest.approx(62**2 + 38**2)
     assert (by_customers["eu_band"], by_customers["us_band"]) == ("high", "highly_concentrated")
     by_value = report(released)["concentration"]
     v, w, other = by_value["vendors"]
@@ -96,13 +100,15 @@ def test_beds_basis_weighs_each_customer_by_its_beds(released, exact_figures):
 
 def test_dynamics_switching_entries_and_trend(released, exact_figures):
     dynamics = report(released, year=2024)["dynamics"]
-    assert dynamics["contracts_ended"] == 1
+    # One organisation's contract ended: a count of fewer than 5 organisations.
+    assert dynamics["contracts_ended"] is None
+    assert dynamics["withheld"]["contracts_ended"]["code"] == "too_few"
     # One organisation's switch is not shown as a rate: fewer than 5 organisations.
     assert dynamics["switching_rate"] is None
     assert dynamics["withheld"]["switching_rate"]["code"] == "too_few"
     assert report(released, year=2025)["dynamics"]["entries"] == [released.vendors["w"].name]
     trend = {t["year"]: t for t in report(released)["trend"]}
-    assert trend[2023]["customers"] == 1  # the v hospitals start in 2024
+    assert trend[2023]["customers"] is None  # one customer: the v hospitals start in 2024
     assert trend[2024]["customers"] == 6 and trend[2024]["hhi"] == pytest.approx(10000)
     assert trend[2024]["switching_rate"] is None
     this_year = report(released)["dynamics"]
@@ -119,12 +125,18 @@ def test_lock_in_distribution_on_the_vendor_pages_scale(released, exact_figures)
     assert all(band["reason"] for band in lock_in["bands"] if band["withheld"])
 
 
-def test_filters_by_sector_and_province(market):
+def test_filters_by_sector_and_province(market, exact_figures):
+    """A filter down to one organisation shows no count of it (its contracts' years
+    would follow from the counts per year): withheld, with the reason."""
     other = market.hospital(150_000, vendor="w", sector="mental_health", province="GR")
     assert other
     release()
-    assert report(market, sector="mental_health")["concentration"]["customers"] == 1
-    assert report(market, province="GR")["concentration"]["customers"] == 1
+    for filters in ({"sector": "mental_health"}, {"province": "GR"}):
+        concentration = report(market, **filters)["concentration"]
+        assert concentration["customers"] is None and concentration["contracts"] is None
+        assert concentration["withheld"]["customers"]["code"] == "too_few"
+        dynamics = report(market, **filters)["dynamics"]
+        assert dynamics["contracts_ended"] is None and dynamics["entries"] is None
     assert report(market)["concentration"]["customers"] == 9
 
 
@@ -176,24 +188,26 @@ def test_dashboard_is_for_policy_staff_and_admins_only(client, released, analyst
     assert client.get(url).status_code == 200
 
 
-def test_exports_hold_the_figures(client, released, analyst):
+def test_exports_hold_the_figures(client, released, analyst, exact_figures):
     client.force_login(analyst)
     query = "?categorie=pacs-test&jaar=2026&basis=customers"
     data = client.get(reverse("market_export", args=["csv"]) + query).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(data), delimiter=";"))
     figures = {(section, measure): value for section, measure, value in rows[1:]}
     assert figures[("Publicatie", "Gegevens van")] == "2026-11-22"
-    assert figures[("Concentratie", "HHI")] == "5312,5"
-    assert figures[("Concentratie", "CR1 (%)")] == "62,5"
-    assert figures[("Leveranciersaandelen (%)", released.vendors["w"].name)] == "37,5"
+    # By customers: v 5 of 8 (62 % in whole percents), w's 3 customers withheld.
+    assert figures[("Concentratie", "HHI")] == "5288"
+    assert figures[("Concentratie", "CR1 (%)")] == "62"
+    w_share = figures[("Leveranciersaandelen (%)", released.vendors["w"].name)]
+    assert w_share == "minder dan 5 organisaties"
     # Three hospitals only in 2024's switching: withheld, with the reason.
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("market_export", args=["xlsx"]) + query).content)
     )
     values = {(r[0], r[1]): r[2] for r in workbook.active.values}
-    assert values[("Concentratie", "HHI")] == 5312.5
+    assert values[("Concentratie", "HHI")] == 5288
     printable = client.get(reverse("market_report") + query).content.decode()
-    assert "5312,5" in printable and "Publicatie van 22 november 2026" in printable
+    assert "5288" in printable and "Publicatie van 22 november 2026" in printable
 
 
 def test_no_single_contract_can_be_read(client, market, analyst):
@@ -228,8 +242,8 @@ def test_api_concentration_is_public_by_customers_only(client, released, analyst
     api = APIClient()
     base = "/api/v1/market/concentration/?category=pacs-test&year=2026"
     public = api.get(base).json()
-    assert public["basis"] == "customers" and public["hhi"] == pytest.approx(5312.5, abs=0.1)
-    assert {v["share"] for v in public["vendors"]} == {0.625, 0.375}
+    assert public["basis"] == "customers" and public["hhi"] == pytest.approx(5288)
+    assert [v["share"] for v in public["vendors"]] == [0.62, None, None]  # v, w, other
     assert public["release"]["as_of"] == "2026-11-22"
     assert "market_value" not in public
     assert api.get(base + "&basis=value").status_code == 401
@@ -272,7 +286,7 @@ def test_page_and_api_show_the_same_noisy_figures(client, released, analyst):
     assert f"€ {value:,.0f}".replace(",", ".") in html
 
 
-def test_public_market_balance_page(client, released):
+def test_public_market_balance_page(client, released, exact_figures):
     from wagtail.models import Page
 
     from prices.models import MarketBalancePage
@@ -284,7 +298,7 @@ def test_public_market_balance_page(client, released):
     html = client.get("/marktbalans/").content.decode()
     assert "Publicatie van 22 november 2026" in html
     table = html[html.index('id="balance"') :]
-    assert "5.312" in table or "5.313" in table  # by customers, the public measure
+    assert "5.288" in table  # by customers (62 % and the withheld rest), the public measure
     assert "5.578" not in table  # never by value
 
 

@@ -197,3 +197,38 @@ def test_lock_in_of_a_main_category_against_its_subcategory(reference_data):
     leaf = compute.lock_in_distribution(data, market.category.pk, rules)
     main = compute.lock_in_distribution(data, market.category.parent.pk, rules)
     assert leaf["suppressed"] or main["suppressed"]
+
+
+def test_counts_of_a_lone_organisation_do_not_date_its_contracts(client):
+    """(f) A visitor filters the public concentration API down to the only hospital in
+    Groningen and reads the number of contracts per year: a year with two is the year
+    its contract was renewed (the red team read every past end year of one hospital
+    this way). Exact counts give the renewal year; the published ones withhold every
+    count below 5 organisations, with the reason, in every year."""
+    setting = Setting()
+    old = setting.target.contracts.get(category=setting.leaf)
+    old.start_date, old.end_date = date(2019, 1, 1), date(2022, 6, 30)
+    old.save()
+    ContractFactory(
+        organization=setting.target,
+        vendor=setting.market.vendors["w"],
+        category=setting.leaf,
+        reference="C-target-renewed",
+        start_date=date(2022, 7, 1),
+        end_date=date(2028, 6, 30),
+        lines=[{"cost_type": "subscription", "amount": Decimal(90_000), "frequency": "yearly"}],
+    )
+    data = setting.release()
+    years = range(2019, YEAR + 1)
+    exact = {
+        year: len(measures.active_in(compute.filtered(data, setting.leaf.pk, province="GR"), year))
+        for year in years
+    }
+    assert [year for year, n in exact.items() if n == 2] == [2022]
+    for year in years:
+        answer = client.get(
+            f"/api/v1/market/concentration/?category={setting.leaf.slug}&year={year}"
+            "&province=GR&sector=general_hospital"
+        ).json()
+        assert answer["customers"] is None and answer["contracts"] is None
+        assert answer["withheld"]["contracts"]["reason"]
