@@ -55,6 +55,7 @@ from coalitions.models import Coalition, CoalitionMember
 from contracts.models import Contract
 from disclosure import noise, releases
 from disclosure.budget import Ledger
+from disclosure.rules import recorded_by
 from disclosure.statistics import (
     Figure,
     band_of,
@@ -209,6 +210,7 @@ def contract_end_years(organization_ids, category_ids, as_of, rules):
             organization_id__in=list(organization_ids),
             category_id__in=list(category_ids),
             start_date__lte=cutoff,
+            created_at__lt=recorded_by(as_of, rules.min_age_days),
             end_date__gte=as_of,
         )
         .values_list("organization_id", "category_id", "end_date")
@@ -429,9 +431,8 @@ def produce(context):
     ledger of member sets shown (key "ledger"), which the budget of the next release
     starts from (disclosure.budget)."""
     rules, as_of = context.rules, context.as_of
-    window = settings.DISCLOSURE_DIFFERENCING_RELEASES
     ledger = context.previous(TOPIC, LEDGER) or Ledger()
-    ledger = ledger.within(context.number, window)
+    ledger = ledger.within(context.window)
     coalitions = list(Coalition.objects.prefetch_related("categories"))
     members = members_as_of(as_of)
     categories = {c.pk: c for coalition in coalitions for c in coalition.categories.all()}

@@ -164,7 +164,7 @@ def delete_organisation_data(organization, *, actor):
     contracts.delete()
     files = [i.file.name for i in ContractImport.objects.filter(organization=organization)]
     ContractImport.objects.filter(organization=organization).delete()
-    OrganizationSize.objects.filter(organization=organization).delete()
+    sizes, _by_model = OrganizationSize.objects.filter(organization=organization).delete()
     ContractAuditEvent.objects.create(
         organization=organization,
         actor=actor.user,
@@ -174,8 +174,10 @@ def delete_organisation_data(organization, *, actor):
         changes={**counts, "at": timezone.now().isoformat()},
     )
     transaction.on_commit(lambda: _remove_files(files))
-    # Queued in this transaction, so it runs once the deletion is committed.
-    publish_release.enqueue()
+    # Queued in this transaction, so it runs once the deletion is committed; only when
+    # something was deleted (no figure counts an organisation without data).
+    if any(counts.values()) or sizes:
+        publish_release.enqueue(reason=f"organisation {organization.pk} deleted its data")
     return counts
 
 

@@ -4,9 +4,10 @@ The attack it stops: noise protects one figure, but every published figure over 
 different set of organisations is one more noisy equation in their values. Someone who
 can choose the sets (a coordinator forming many coalitions of overlapping members) can
 solve enough equations for each member's exact value, the noise averaging out. So each
-organisation's data may go into at most ``limit`` distinct sets over the last
-``window`` releases (the releases people may still have). A set already shown in the
-window costs nothing again: the same data gives the same noise (disclosure.noise).
+organisation's data may go into at most ``limit`` distinct sets over the releases of
+the differencing window (disclosure.history: the figures people may still have). A set
+already shown in the window costs nothing again: the same data gives the same noise
+(disclosure.noise).
 
 Callers decide the order in which sets claim their place; the first to claim keeps it
 (for coalitions: the set that formed first, so that sets formed later by someone else
@@ -40,10 +41,10 @@ class Ledger:
             self._uses.update(members)
         self.shown[members] = number
 
-    def within(self, number, window):
-        """A new ledger for release ``number``: the sets of the ``window - 1`` releases
-        before it (the new release adds its own)."""
-        return Ledger({m: n for m, n in self.shown.items() if n > number - window})
+    def within(self, window):
+        """A new ledger holding only the sets shown by releases numbered in ``window``
+        (disclosure.releases.Context.window)."""
+        return Ledger({m: n for m, n in self.shown.items() if n in window})
 
     def __getstate__(self):
         return {"shown": self.shown}

@@ -17,7 +17,8 @@ def sections(rules: Rules | None = None, release=None):
         "age": rules.min_age_days,
         "difference": rules.min_organisations + 1,
         "interval": settings.DISCLOSURE_RELEASE_INTERVAL_DAYS,
-        "releases": settings.DISCLOSURE_DIFFERENCING_RELEASES,
+        "days": settings.DISCLOSURE_DIFFERENCING_DAYS,
+        "gap": settings.DISCLOSURE_MIN_RELEASE_GAP_DAYS,
         "step": f"{rules.share_step:g}",
         "sets": rules.sets_per_organisation,
     }
@@ -42,6 +43,13 @@ def sections(rules: Rules | None = None, release=None):
                     "data as it is now."
                 )
                 % numbers,
+                _(
+                    "When an organisation deletes its data, a release follows out of "
+                    "turn, at least %(gap)s days after the previous one, so that its data "
+                    "stops counting without anyone being able to force release after "
+                    "release."
+                )
+                % numbers,
                 release_text,
             ],
         ),
@@ -51,8 +59,9 @@ def sections(rules: Rules | None = None, release=None):
                 _(
                     "A figure is shown only when at least %(min)s different organisations "
                     "contribute to it and no organisation makes up more than %(share)s%% "
-                    "of it. Only contracts that started at least %(age)s days before the "
-                    "release count: no current or future prices. An organisation never "
+                    "of it. Only contracts that started, and were entered in the portal, at "
+                    "least %(age)s days before the release count: no current or future "
+                    "prices. An organisation never "
                     "sees its own data in a figure: it is recomputed without it, with the "
                     "same rules, so changing your own data cannot move what you see."
                 )
@@ -114,7 +123,7 @@ def sections(rules: Rules | None = None, release=None):
                     "clash, the one with fewer organisations is withheld as well "
                     "(complementary suppression), including figures withheld because one "
                     "organisation dominates them. Every release is also checked against "
-                    "the figures shown in the last %(releases)s releases: after one "
+                    "the figures shown in the releases of the last %(days)s days: after one "
                     "organisation joins or leaves a group, that group is withheld until "
                     "it differs from every group shown before by at least %(difference)s."
                 )
@@ -124,7 +133,7 @@ def sections(rules: Rules | None = None, release=None):
                     "overlapping members could each give one more noisy total, and enough "
                     "of them would average the noise away. So each organisation's data "
                     "goes into the figures of at most %(sets)s different groups of "
-                    "coalition members over the last %(releases)s releases. A group that "
+                    "coalition members over the releases of the last %(days)s days. A group that "
                     "formed later waits: its figures are withheld until an earlier one "
                     "drops out of that window. A group shown before costs nothing again."
                 )

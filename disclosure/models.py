@@ -49,3 +49,21 @@ class ReleasePart(models.Model):
 
     def unpack(self):
         return pickle.loads(zlib.decompress(bytes(self.payload)))  # written by us only
+
+
+class ReleaseRequest(models.Model):
+    """A release asked for out of turn (after an organisation deleted its data). It is
+    made at once when the latest release is at least DISCLOSURE_MIN_RELEASE_GAP_DAYS
+    old, else by the next daily ``publish_release --if-due`` after that: deleting data
+    again and again must not force release after release."""
+
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("release request")
+        verbose_name_plural = _("release requests")
+
+    def __str__(self):
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.reason}"

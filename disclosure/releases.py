@@ -7,6 +7,8 @@ values are pickled. A producer may read the previous release's parts
 (``context.previous(topic, key)``) to check its figures against what people may still
 have (differencing over time)."""
 
+import logging
+import pickle
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,9 +19,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure.models import Release, ReleasePart
+from disclosure.models import Release, ReleasePart, ReleaseRequest
 from disclosure.rules import Rules
 
+log = logging.getLogger(__name__)
 _producers = {}
 _parts = OrderedDict()  # (release id, topic, key) -> unpacked value, most recent last
 _lock = Lock()
@@ -37,11 +40,30 @@ class Context:
     rules: Rules
     previous_release: Release | None
     number: int = 1  # the number the new release will have
+    # The numbers of the releases in the differencing window: those of the last
+    # DISCLOSURE_DIFFERENCING_DAYS days, this one included (disclosure.history).
+    window: frozenset = frozenset({1})
 
     def previous(self, topic, key, default=None):
+        """A part of the previous release; ``default`` when there is none, or when this
+        version cannot read it (a class renamed since: the window starts afresh)."""
         if self.previous_release is None:
             return default
-        return part(self.previous_release, topic, key, default)
+        try:
+            return part(self.previous_release, topic, key, default)
+        except (AttributeError, ImportError, pickle.UnpicklingError) as error:
+            log.warning(
+                "Release %s part %s/%s unreadable: %s", self.previous_release, topic, key, error
+            )
+            return default
+
+
+def window_of(as_of, number):
+    """The release numbers of the differencing window for release ``number`` of
+    ``as_of``: every release of the last DISCLOSURE_DIFFERENCING_DAYS days, and it."""
+    start = as_of - timedelta(days=settings.DISCLOSURE_DIFFERENCING_DAYS)
+    earlier = Release.objects.filter(as_of__gt=start).values_list("number", flat=True)
+    return frozenset(earlier) | {number}
 
 
 def publish(*, as_of=None, topics=None, progress=None) -> Release:
@@ -51,7 +73,11 @@ def publish(*, as_of=None, topics=None, progress=None) -> Release:
     previous = Release.objects.order_by("-number").first()
     number = (previous.number if previous else 0) + 1
     context = Context(
-        as_of=as_of, rules=Rules.from_settings(), previous_release=previous, number=number
+        as_of=as_of,
+        rules=Rules.from_settings(),
+        previous_release=previous,
+        number=number,
+        window=window_of(as_of, number),
     )
     with transaction.atomic():
         release = Release.objects.create(number=number, as_of=as_of)
@@ -112,10 +138,25 @@ def part(release, topic, key, default=None):
 
 
 def is_due(today=None) -> bool:
+    """Whether a release is due: none yet, the latest is DISCLOSURE_RELEASE_INTERVAL_DAYS
+    old, or one was requested out of turn since the latest and the latest is at least
+    DISCLOSURE_MIN_RELEASE_GAP_DAYS old."""
     latest = current()
-    today = today or timezone.localdate()
-    interval = timedelta(days=settings.DISCLOSURE_RELEASE_INTERVAL_DAYS)
-    return latest is None or today - latest.as_of >= interval
+    if latest is None:
+        return True
+    age = (today or timezone.localdate()) - latest.as_of
+    if age >= timedelta(days=settings.DISCLOSURE_RELEASE_INTERVAL_DAYS):
+        return True
+    requested = ReleaseRequest.objects.filter(requested_at__gt=latest.published_at).exists()
+    return requested and age >= timedelta(days=settings.DISCLOSURE_MIN_RELEASE_GAP_DAYS)
+
+
+def request(reason) -> Release | None:
+    """Ask for a release out of turn: made now when due (is_due), else by the next
+    ``publish_release --if-due`` that finds it due. The new release, or None."""
+    ReleaseRequest.objects.create(reason=reason[:200])
+    cache.delete(CURRENT)
+    return publish() if is_due() else None
 
 
 def forget():

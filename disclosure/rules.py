@@ -1,6 +1,7 @@
 """The disclosure rules, each a setting (the defaults follow ../shared/domain.md)."""
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,14 @@ class Rules:
             share_step=settings.DISCLOSURE_SHARE_STEP,
             sets_per_organisation=settings.DISCLOSURE_SETS_PER_ORGANISATION,
         )
+
+
+def recorded_by(as_of: date, min_age_days: int) -> datetime:
+    """Records created before this moment are at least ``min_age_days`` old on
+    ``as_of``: the start of the day after the cutoff day, in the current time zone.
+    (A contract counts when it started, and was recorded, that long ago: a back-dated
+    contract entered today waits as long as a new one.)"""
+    from django.utils import timezone
+
+    cutoff = as_of - timedelta(days=min_age_days)
+    return timezone.make_aware(datetime.combine(cutoff + timedelta(days=1), time.min))

@@ -24,6 +24,7 @@ from django.db.models import BigIntegerField, F
 from django.db.models.functions import Cast, Round
 
 from contracts.models import Contract, ContractLine
+from disclosure.rules import recorded_by
 from portal.models import Organization, OrganizationSize
 from prices.normalise import line_annual_cents
 from prices.peer_groups import REGION_OF_PROVINCE, size_bands
@@ -34,13 +35,15 @@ SUMS = ["cents", "user_cents", "user_qty", "ws_cents", "ws_qty"]
 
 
 def _contract_filter(category_ids, years, today, min_age_days, prefix=""):
-    """Filter arguments for the contracts that count, optionally through a relation."""
+    """Filter arguments for the contracts that count (started and recorded at least
+    ``min_age_days`` before ``today``), optionally through a relation."""
     cutoff = today - timedelta(days=min_age_days)
     return {
         f"{prefix}category_id__in": list(category_ids),
         f"{prefix}organization__type": Organization.Type.CARE_PROVIDER,
         f"{prefix}start_date__lte": min(cutoff, date(max(years), 12, 31)),
         f"{prefix}end_date__gte": date(min(years), 1, 1),
+        f"{prefix}created_at__lt": recorded_by(today, min_age_days),
     }
 
 

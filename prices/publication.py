@@ -295,7 +295,7 @@ def build_publication(
 ) -> Publication:
     """``sources`` (prices.facts.Sources) may be loaded once for many categories;
     ``history`` holds the organisation sets of the cells shown in earlier releases
-    (prices.releases.History), which this publication is checked against; ``related``
+    (disclosure.history.ShownSets), which this publication is checked against; ``related``
     those of other categories it could be subtracted from (a main category's
     subcategories), checked for differences up to ``related_reach``."""
     if category is not None:
@@ -326,9 +326,9 @@ def build_publication(
     )
     cells["cell_key"] = cells["cell_key"].astype("uint64")
     cells = cells.sort_index()
-    earlier = history.candidates() if history is not None else {}
+    earlier = history.by_group() if history is not None else {}
     if related is not None:
-        for group, found in related.candidates(reach=related_reach).items():
+        for group, found in related.by_group(reach=related_reach).items():
             earlier[group] = [*earlier.get(group, ()), *found]
     suppressed = [
         tuple(key)

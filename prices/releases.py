@@ -6,52 +6,12 @@ organisation's own contract pages show its own data live."""
 from django.conf import settings
 
 from disclosure import releases
-from disclosure.differencing import Candidate
+from disclosure.history import ShownSets
 from disclosure.rules import Rules
 from prices.facts import Sources
 from prices.publication import build_publication, default_years, empty_publication
 
 TOPIC = "prices"
-
-
-class History:
-    """The organisation sets of the benchmark cells shown in the last
-    DISCLOSURE_DIFFERENCING_RELEASES releases, per (metric, cost type): a new release
-    must not show a set one to five organisations away from any of them, since people
-    may have kept those figures (differencing over time)."""
-
-    def __init__(self, sets=None):
-        self.sets = sets or {}  # group -> {members bytes: (release number, members)}
-
-    def candidates(self, reach=None):
-        return {
-            group: [
-                Candidate(("before", number, i), members, reach=reach)
-                for i, (number, members) in enumerate(found.values())
-            ]
-            for group, found in self.sets.items()
-        }
-
-    @classmethod
-    def merged(cls, histories):
-        """One history holding the sets of all ``histories``."""
-        sets = {}
-        for history in histories:
-            for group, found in history.sets.items():
-                sets.setdefault(group, {}).update(found)
-        return cls(sets)
-
-    def after(self, publication, number, keep):
-        """This history with ``publication``'s shown sets added as release ``number``
-        and sets older than ``keep`` releases dropped."""
-        sets = {
-            group: {b: (n, m) for b, (n, m) in found.items() if n > number - keep}
-            for group, found in self.sets.items()
-        }
-        for group, shown in publication.shown_sets().items():
-            for members_bytes, members in shown.items():
-                sets.setdefault(group, {})[members_bytes] = (number, members)
-        return History(sets)
 
 
 # How far apart a main category's set and a subcategory's set may be and still clash.
@@ -85,7 +45,7 @@ def produce(context):
     for category in categories:
         children.setdefault(category.parent_id, []).append(category.pk)
     for category in categories:
-        history = histories.get(category.pk, History())
+        history = histories.get(category.pk, ShownSets()).within(context.window)
         related = [kept[child] for child in children.get(category.pk, ()) if child in kept]
         publication = build_publication(
             category,
@@ -94,12 +54,13 @@ def produce(context):
             years=years,
             sources=sources,
             history=history,
-            related=History.merged(related) if related else None,
+            related=ShownSets.merged(related) if related else None,
             related_reach=SUBCATEGORY_REACH,
         )
-        kept[category.pk] = history.after(
-            publication, context.number, settings.DISCLOSURE_DIFFERENCING_RELEASES
-        )
+        for group, shown in publication.shown_sets().items():
+            for members in shown.values():
+                history.add(group, context.number, members)
+        kept[category.pk] = history
         yield category.pk, publication
     yield "history", kept
 

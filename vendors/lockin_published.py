@@ -9,8 +9,8 @@ risks, 0-100). Per vendor and per product the figures go through the disclosure 
   Laplace noise (never one organisation's own value), P10/P90 from 10 organisations;
   every organisation weighs the same, so no dominance;
 - complementary suppression (disclosure.differencing) between a vendor's figure and its
-  products' figures, and against the sets shown for that vendor in the last
-  DISCLOSURE_DIFFERENCING_RELEASES releases (``History``, as the price benchmarks): a
+  products' figures, and against the sets shown for that vendor in the differencing
+  window (disclosure.history, as for the price benchmarks): a
   figure whose customers are one to five organisations away from another figure's, now
   or in an earlier release, is withheld (the before/after and the vendor-against-product
   attacks).
@@ -26,13 +26,13 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.conf import settings
 from django.db.models import Avg, Count
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
 from disclosure import releases
 from disclosure.differencing import Candidate, suppress_differencing
-from disclosure.rules import Rules
+from disclosure.history import ShownSets
+from disclosure.rules import Rules, recorded_by
 from disclosure.statistics import Quantiles, protected_quantiles
 from vendors.lockin import ANSWER_RISK
 from vendors.models import InteroperabilityScore, ScoringMethod
@@ -115,33 +115,6 @@ class VendorLockIn:
         )
 
 
-class History:
-    """The organisation sets of the lock-in figures shown per vendor (its own and its
-    products') in the last DISCLOSURE_DIFFERENCING_RELEASES releases: people may have
-    kept those figures, so a new one must not be one to five organisations away."""
-
-    def __init__(self, sets=None):
-        self.sets = sets or {}  # vendor id -> {members bytes: (release number, members)}
-
-    def candidates(self, vendor_id):
-        return [
-            Candidate(("before", number, i), members)
-            for i, (number, members) in enumerate(self.sets.get(vendor_id, {}).values())
-        ]
-
-    def kept(self, number, keep):
-        """A copy without the sets older than ``keep`` releases before ``number``."""
-        sets = {
-            vendor_id: {b: (n, m) for b, (n, m) in found.items() if n > number - keep}
-            for vendor_id, found in self.sets.items()
-        }
-        return History({vendor_id: found for vendor_id, found in sets.items() if found})
-
-    def add(self, vendor_id, number, shown_sets):
-        for members in shown_sets:
-            self.sets.setdefault(vendor_id, {})[members.tobytes()] = (number, members)
-
-
 def build_vendor_lock_in(vendor_id, values, rules, *, as_of, earlier=()) -> VendorLockIn:
     """The published figures of one vendor. ``values``: ("vendor"|"product", id) -> the
     risk (0-100) per organisation id; ``earlier``: Candidates of sets shown before."""
@@ -192,24 +165,21 @@ def produce(context):
     from vendors.models import Product
 
     rules = context.rules
-    previous = context.previous_release
-    number = (previous.number if previous is not None else 0) + 1
-    keep = getattr(settings, "DISCLOSURE_DIFFERENCING_RELEASES", 12)
     started_by = context.as_of - timedelta(days=rules.min_age_days)
     contracts, links = _risks(
         None, context.as_of, ScoringMethod.objects.live(), started_by=started_by
     )
     product_vendor = dict(Product.objects.values_list("pk", "vendor_id"))
     # (Releases hold every topic; one made for other topics only would start afresh.)
-    history = context.previous(TOPIC, HISTORY) or History()
-    kept = history.kept(number, keep)
+    history = (context.previous(TOPIC, HISTORY) or ShownSets()).within(context.window)
     for vendor_id, values in sorted(values_by_vendor(contracts, links, product_vendor).items()):
         published = build_vendor_lock_in(
             vendor_id, values, rules, as_of=context.as_of, earlier=history.candidates(vendor_id)
         )
-        kept.add(vendor_id, number, published.shown_sets())
+        for members in published.shown_sets():
+            history.add(vendor_id, context.number, members)
         yield vendor_id, published
-    yield HISTORY, kept
+    yield HISTORY, history
 
 
 def release_with_lock_in():
@@ -242,13 +212,16 @@ def _contract_risks(vendor, today, method):
 
 
 def _risks(vendor, today, method, *, started_by=None):
-    """As _contract_risks; with ``started_by`` only contracts that started on or before
-    that day count, for the contracts' risks and the market shares alike."""
+    """As _contract_risks; with ``started_by`` only contracts that started, and were
+    recorded, on or before that day count, for the contracts' risks and the market
+    shares alike."""
     weights = {**DEFAULT_WEIGHTS, **method.weights}
     share = weights["lock_in"]
     running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
     if started_by is not None:
-        running = running.filter(start_date__lte=started_by)
+        running = running.filter(
+            start_date__lte=started_by, created_at__lt=recorded_by(started_by, 0)
+        )
     own_running = running if vendor is None else running.filter(vendor=vendor)
     contracts = pd.DataFrame.from_records(
         own_running.values(

@@ -8,7 +8,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -46,6 +48,15 @@ class LockInClause(models.Model):
 
 
 class ContractQuerySet(models.QuerySet):
+    def recorded_when_started(self):
+        """Record these contracts as entered when they started (those that started
+        before today): for history loaded in bulk (demo data, tests), which figures
+        should count as they would real history (a contract counts once it started,
+        and was recorded, 90 days before a release)."""
+        return self.filter(start_date__lt=timezone.localdate()).update(
+            created_at=Cast("start_date", models.DateTimeField())
+        )
+
     def running(self):
         """Contracts not recorded as ended or terminated: those that may still need
         notice (an automatic renewal keeps a contract running past its end date)."""

@@ -33,4 +33,9 @@ class ContractFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return create_contract(**kwargs)
+        """Recorded when it started (a past start), as contracts with a history are:
+        figures count a contract once it started, and was recorded, 90 days before."""
+        contract = create_contract(**kwargs)
+        Contract.objects.filter(pk=contract.pk).recorded_when_started()
+        contract.refresh_from_db(fields=["created_at"])
+        return contract

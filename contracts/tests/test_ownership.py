@@ -4,7 +4,7 @@ deletes it; the benchmarks stop counting it at once."""
 import io
 import json
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -14,6 +14,7 @@ from coalitions import services as coalitions
 from coalitions.models import Coalition
 from contracts.importing.reading import read_table
 from contracts.models import Contract, ContractAuditEvent
+from disclosure.models import Release
 from disclosure.releases import publish
 from portal.models import Membership
 from portal.tests.factories import OrganizationFactory, member
@@ -69,7 +70,7 @@ def test_only_the_admin_downloads_or_deletes(client, hospital):
 def test_delete_needs_the_name_and_then_the_benchmarks_stop_counting(client, hospital, market):
     organization, admin = hospital
     key = CellKey("annual", timezone.localdate().year)
-    publish()
+    publish(as_of=timezone.localdate() - timedelta(days=10))  # past the minimum gap
     assert publication_for(market.category).cell(key).n_organisations == 6
     client.force_login(admin)
     url = reverse("organisation_data", args=[organization.slug])
@@ -86,6 +87,10 @@ def test_delete_needs_the_name_and_then_the_benchmarks_stop_counting(client, hos
     assert after.code == "differencing" and after.n_organisations is None
     event = ContractAuditEvent.objects.filter(organization=organization).first()
     assert event.action == "delete" and event.changes["contracts"] == 1
+    # Deleting again, with nothing left, forces no release.
+    releases_made = Release.objects.count()
+    client.post(url, {"confirm": organization.name})
+    assert Release.objects.count() == releases_made
 
 
 def test_a_sole_coordinator_hands_over_first(client, hospital, market):

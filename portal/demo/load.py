@@ -186,6 +186,7 @@ def _load_contracts(
                 )
         with transaction.atomic():
             Contract.objects.bulk_create([obj for _, obj in pending], batch_size=BATCH)
+            Contract.objects.filter(pk__in=[obj.pk for _, obj in pending]).recorded_when_started()
             through.objects.bulk_create(
                 [
                     through(contract_id=obj.pk, product_id=products[slug].pk)

@@ -202,8 +202,12 @@ PRICE_MIN_AGE_DAYS = 90
 # immutable release, by `publish_release` (monthly; `make run` runs it with --if-due).
 DISCLOSURE_RELEASE_INTERVAL_DAYS = 30
 DISCLOSURE_RELEASES_KEPT = 2  # releases whose stored inputs are kept
-# A release is checked against the figures shown in this many earlier releases.
-DISCLOSURE_DIFFERENCING_RELEASES = 12
+# A release is checked against the figures shown in the releases of this many days
+# before it (a span of time: releases out of turn do not shorten it).
+DISCLOSURE_DIFFERENCING_DAYS = 365
+# A release out of turn (after an organisation deleted its data) comes at least this
+# many days after the latest release; until then it waits (publish_release --if-due).
+DISCLOSURE_MIN_RELEASE_GAP_DAYS = 7
 DISCLOSURE_CURRENT_CACHE_SECONDS = 5
 DISCLOSURE_PARTS_IN_MEMORY = 64
 # Noise (see disclosure/statistics.py): Laplace scales relative to the largest single

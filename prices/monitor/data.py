@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from contracts.models import Contract, ContractClause, VendorSwitch
 from disclosure import releases
+from disclosure.rules import recorded_by
 from portal.models import Organization
 from prices.facts import _frame, _per_contract, line_frame, size_frame
 from vendors.models import ProductCategory
@@ -82,13 +83,14 @@ class MarketData:
 
 def load(as_of, min_age_days):
     """The table as the data stand now, counting what was there on ``as_of``: contracts
-    that started at least ``min_age_days`` before it."""
+    that started, and were recorded, at least ``min_age_days`` before it."""
     years = market_years(as_of)
     cutoff = as_of - timedelta(days=min_age_days)
     counted = {
         "organization__type": Organization.Type.CARE_PROVIDER,
         "start_date__lte": min(cutoff, date(years[-1], 12, 31)),
         "end_date__gte": date(years[0], 1, 1),
+        "created_at__lt": recorded_by(as_of, min_age_days),
     }
     contracts = _frame(
         Contract.objects.filter(**counted),

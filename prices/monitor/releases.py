@@ -6,17 +6,18 @@ moves until the next release.
 Lock-in quantiles per category are decided here, all categories at once: a main
 category's organisations are its subcategories' plus a few, so complementary
 suppression (disclosure.differencing) runs over every category's set, and against the
-sets shown in the last DISCLOSURE_DIFFERENCING_RELEASES releases."""
+sets shown in the differencing window (disclosure.history)."""
 
 import numpy as np
-from django.conf import settings
 
 from disclosure.differencing import Candidate, suppress_differencing
+from disclosure.history import ShownSets
 from prices.monitor import data
 
 TOPIC = data.TOPIC
 LOCK_IN_WITHHELD = "lock-in-withheld"  # category ids whose lock-in figures clash
-LOCK_IN_HISTORY = "lock-in-history"  # {members bytes: (release number, members)}
+LOCK_IN_HISTORY = "lock-in-history"  # ShownSets of one group (LOCK_IN)
+LOCK_IN = "lock-in"
 
 
 def produce(context):
@@ -24,21 +25,20 @@ def produce(context):
     ``context.as_of``; and the lock-in categories withheld for differencing."""
     table = data.load(context.as_of, context.rules.min_age_days)
     yield data.TABLE, table
-    history = context.previous(TOPIC, LOCK_IN_HISTORY) or {}
-    keep = settings.DISCLOSURE_DIFFERENCING_RELEASES
-    history = {b: (n, m) for b, (n, m) in history.items() if n > context.number - keep}
+    history = (context.previous(TOPIC, LOCK_IN_HISTORY) or ShownSets()).within(context.window)
     candidates = []
     for category_id in table.categories:
         rows = table.risks[table.risks["category_id"].isin(table.subcategories(category_id))]
         members = np.unique(rows["organization_id"].to_numpy(dtype=np.int64))
         if len(members) >= context.rules.min_organisations:
             candidates.append(Candidate((category_id,), members))
-    earlier = [Candidate(("before", n, b), m) for b, (n, m) in history.items()]
     withheld = suppress_differencing(
-        candidates, context.rules.min_organisations, published_before=earlier
+        candidates,
+        context.rules.min_organisations,
+        published_before=history.candidates(LOCK_IN),
     )
     yield LOCK_IN_WITHHELD, frozenset(key[0] for key in withheld)
     for candidate in candidates:
         if candidate.key not in withheld:
-            history[candidate.members.tobytes()] = (context.number, candidate.members)
+            history.add(LOCK_IN, context.number, candidate.members)
     yield LOCK_IN_HISTORY, history

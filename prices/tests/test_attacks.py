@@ -116,6 +116,22 @@ def test_a_newcomer_in_a_small_group_is_not_revealed_by_the_next_release(market)
     assert after.suppressed and after.code == "differencing"
 
 
+def test_releases_forced_out_of_turn_do_not_shorten_the_window(market):
+    """As above, with thirteen releases made in quick succession after the newcomer
+    joined (the red team forced them by deleting data): the window is a year of
+    releases, not twelve of them, so the eight shown before still count and the nine
+    stay withheld."""
+    prices = [100_000, 110_000, 120_000, 130_000, 150_000, 160_000, 170_000, 180_000]
+    for price in prices:
+        market.hospital(price)
+    market.release()
+    market.hospital(141_000)
+    for _ in range(13):
+        market.release()
+    after = publication_for(market.category).cell(key(sector=SECTOR))
+    assert after.suppressed and after.code == "differencing"
+
+
 def test_a_newcomer_in_a_large_group_is_not_revealed_either(market, settings):
     """25 hospitals, 19 with smaller systems (100k-136k) and 6 with large ones
     (250k-300k); then a 26th at 200k, in the gap. Exact: P75 moves by three quarters

@@ -101,6 +101,7 @@ def save(markets):
     """Contracts, clause answers and product links of all markets, in bulk."""
     entries = [entry for market in markets for entry in market._contracts]
     Contract.objects.bulk_create([contract for contract, _, _ in entries])
+    Contract.objects.filter(pk__in=[c.pk for c, _, _ in entries]).recorded_when_started()
     clauses = list(LockInClause.objects.order_by("pk"))
     ContractClause.objects.bulk_create(
         ContractClause(contract=contract, clause=clause, answer="no" if i < no_count else "yes")
