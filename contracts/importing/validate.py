@@ -1,5 +1,8 @@
 """Check every row of an import and build contract drafts; collect every problem with
-its row number, column and a reason in the user's language."""
+its row number, column and a reason in the user's language.
+
+A row is read column by column as the column table (``columns.py``) says, then checked
+by the rules that involve several columns."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -8,27 +11,21 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from contracts.importing.columns import (
-    ANSWER_WORDS,
-    BOOLEAN_WORDS,
+    CLAUSE_PARSER,
     CLAUSE_PREFIX,
-    COST_TYPE_WORDS,
-    FREQUENCY_WORDS,
+    CONTRACT_TABLE,
+    LINE_TABLE,
     PER_CONTRACT,
-    PRODUCT_SEPARATOR,
-    STATUS_WORDS,
-    UNIT_WORDS,
-    lookup,
+    REQUIRED,
 )
-from contracts.importing.values import normalise_name, parse_date, parse_decimal, parse_int
+from contracts.importing.parsers import Invalid
+from contracts.importing.values import normalise_name
 from vendors.models import Product, ProductCategory, Vendor
 
-STATUS = lookup(STATUS_WORDS)
-COST_TYPE = lookup(COST_TYPE_WORDS)
-FREQUENCY = lookup(FREQUENCY_WORDS)
-UNIT = lookup(UNIT_WORDS)
-ANSWER = lookup(ANSWER_WORDS)
-BOOLEAN = lookup(BOOLEAN_WORDS)
-MAX_AMOUNT = Decimal("999999999999.99")
+REFERENCE = next(column for column in CONTRACT_TABLE if column.name == "kenmerk")
+# Cells of the optional columns a file may leave out.
+EMPTY_CELLS = {c.name: "" for c in CONTRACT_TABLE + LINE_TABLE if c.name not in REQUIRED}
+LINE_KEYS = [c.name for c in LINE_TABLE if c.required]
 
 
 @dataclass
@@ -58,7 +55,7 @@ class ContractDraft:
     reference: str
     vendor: Vendor
     category: ProductCategory
-    products: list
+    products: tuple
     start_date: date
     end_date: date
     initial_term_months: int
@@ -108,290 +105,199 @@ class RowErrors:
         return bool(self.items)
 
 
-def _word(value, words, errors, row, column, allowed_text):
-    key = normalise_name(value)
-    if key in words:
-        return words[key]
-    errors.add(
-        row,
-        column,
-        _("“%(value)s” is not valid here; use %(allowed)s.")
-        % {"value": value, "allowed": allowed_text},
-    )
-    return None
+@dataclass
+class Row:
+    """A row being read: its cells by column, and the values read so far."""
+
+    number: int
+    cells: dict
+    catalogue: Catalogue
+    values: dict = field(default_factory=dict)
 
 
-def _parse_contract(cells, number, catalogue, errors, today):
-    """The contract part of a row, or None when it has errors (they are recorded)."""
-    before = len(errors.items)
-    reference = cells["kenmerk"]
-    vendor = catalogue.vendors.get(normalise_name(cells["leverancier"]))
-    if not cells["leverancier"]:
-        errors.add(number, "leverancier", _("Fill in the vendor."))
-    elif vendor is None:
-        errors.add(
-            number,
-            "leverancier",
-            _("Unknown vendor “%(name)s”: use the name as it appears in the vendor directory.")
-            % {"name": cells["leverancier"]},
-        )
-    category_key = normalise_name(cells["categorie"])
-    category = catalogue.categories.get(category_key)
-    if not cells["categorie"]:
-        errors.add(number, "categorie", _("Fill in the category."))
-    elif category is None:
-        message = (
-            _("“%(name)s” is a main category; choose one of its subcategories.")
-            if category_key in catalogue.top_categories
-            else _("Unknown category “%(name)s”.")
-        )
-        errors.add(number, "categorie", message % {"name": cells["categorie"]})
-    products = []
-    for name in filter(None, (p.strip() for p in cells["producten"].split(PRODUCT_SEPARATOR))):
-        product = vendor and catalogue.products.get((vendor.pk, normalise_name(name)))
-        if vendor and product is None:
-            errors.add(
-                number,
-                "producten",
-                _("“%(product)s” is not a product of %(vendor)s.")
-                % {"product": name, "vendor": vendor.name},
-            )
-        elif product and category and product.category_id != category.pk:
-            errors.add(
-                number,
-                "producten",
-                _("%(product)s does not belong to the category %(category)s.")
-                % {"product": product.name, "category": category.name},
-            )
-        elif product:
-            products.append(product)
-    dates = {}
-    for column in ("startdatum", "einddatum"):
-        try:
-            dates[column] = parse_date(cells[column])
-        except ValueError:
-            errors.add(
-                number,
-                column,
-                _("“%(value)s” is not a date; write 31-12-2025 or 2025-12-31.")
-                % {"value": cells[column]},
-            )
-    months = {}
-    for column, required in (
-        ("looptijd_maanden", True),
-        ("opzegtermijn_maanden", True),
-        ("verlengingstermijn_maanden", False),
-    ):
-        if not cells[column] and not required:
-            months[column] = None
+def _record(errors, row, column, err):
+    for message in err.messages:
+        errors.add(row.number, column, message)
+
+
+def _read_columns(row, table, errors):
+    """Read the cells of ``table``'s columns into row.values; a refused cell's problems
+    are recorded and its value is what it held (usually None)."""
+    for column in table:
+        text = row.cells[column.name]
+        if not text and not column.required:
+            row.values[column.name] = column.empty
             continue
         try:
-            months[column] = parse_int(cells[column])
-        except ValueError:
-            errors.add(
-                number,
-                column,
-                _("“%(value)s” is not a whole number of months.") % {"value": cells[column]},
-            )
-    if len(dates) == 2 and dates["einddatum"] <= dates["startdatum"]:
-        errors.add(number, "einddatum", _("The end date must be after the start date."))
-    term, notice = months.get("looptijd_maanden"), months.get("opzegtermijn_maanden")
-    if term is not None and term < 1:
-        errors.add(number, "looptijd_maanden", _("The term must be at least one month."))
+            row.values[column.name] = column.parse(text, row)
+        except Invalid as err:
+            _record(errors, row, column.name, err)
+            row.values[column.name] = err.value
+
+
+def _read_clauses(row, errors):
+    """{clause code: answer} of the row's filled-in clause columns."""
+    answers = {}
+    for name, text in row.cells.items():
+        if name.startswith(CLAUSE_PREFIX) and text:
+            try:
+                answers[name[len(CLAUSE_PREFIX) :]] = CLAUSE_PARSER(text, row)
+            except Invalid as err:
+                _record(errors, row, name, err)
+    return answers
+
+
+# Rules across columns: each gives (column, message) for the problems it finds.
+
+
+def end_after_start(row):
+    start, end = row.values["startdatum"], row.values["einddatum"]
+    if start and end and end <= start:
+        yield "einddatum", _("The end date must be after the start date.")
+
+
+def notice_shorter_than_term(row):
+    term, notice = row.values["looptijd_maanden"], row.values["opzegtermijn_maanden"]
     if term and notice is not None and notice >= term:
-        errors.add(
-            number, "opzegtermijn_maanden", _("The notice period must be shorter than the term.")
-        )
-    auto_renewal = _word(
-        cells["stilzwijgend_verlengen"],
-        BOOLEAN,
-        errors,
-        number,
-        "stilzwijgend_verlengen",
-        "ja / nee",
-    )
-    status = None
-    if cells["status"]:
-        status = _word(
-            cells["status"],
-            STATUS,
-            errors,
-            number,
-            "status",
-            "gepland / lopend / afgelopen / voortijdig beëindigd",
-        )
-    elif len(dates) == 2:
-        status = (
-            "planned"
-            if dates["startdatum"] > today
-            else "active"
-            if dates["einddatum"] >= today
-            else "ended"
-        )
-    clauses = {}
-    for column, value in cells.items():
-        if column.startswith(CLAUSE_PREFIX) and value:
-            answer = _word(
-                value, ANSWER, errors, number, column, "ja / gedeeltelijk / nee / onbekend"
-            )
-            if answer:
-                clauses[column[len(CLAUSE_PREFIX) :]] = answer
+        yield "opzegtermijn_maanden", _("The notice period must be shorter than the term.")
+
+
+def per_unit_needs_quantity(row):
+    unit, quantity = row.values["eenheid"], row.values["aantal"]
+    if unit and unit != "flat" and (not row.cells["aantal"] or quantity == 0):
+        yield "aantal", _("A price per unit needs a quantity.")
+
+
+def flat_fee_has_quantity_one(row):
+    unit, quantity = row.values["eenheid"], row.values["aantal"]
+    if unit == "flat" and row.cells["aantal"] and quantity is not None and quantity != 1:
+        yield "aantal", _("A flat fee has quantity 1.")
+
+
+CONTRACT_RULES = [end_after_start, notice_shorter_than_term]
+LINE_RULES = [per_unit_needs_quantity, flat_fee_has_quantity_one]
+
+
+def _apply_rules(row, rules, errors):
+    for rule in rules:
+        for column, message in rule(row):
+            errors.add(row.number, column, message)
+
+
+def status_from_dates(start, end, today):
+    """The status of a contract whose status cell is empty."""
+    if start > today:
+        return "planned"
+    return "active" if end >= today else "ended"
+
+
+def _parse_contract(row, errors, today):
+    """The contract part of a row, or None when it has errors (they are recorded)."""
+    before = len(errors.items)
+    _read_columns(row, CONTRACT_TABLE, errors)
+    clauses = _read_clauses(row, errors)
+    _apply_rules(row, CONTRACT_RULES, errors)
     if len(errors.items) > before:
         return None
+    values = row.values
+    if values["status"] is None:
+        values["status"] = status_from_dates(values["startdatum"], values["einddatum"], today)
     return ContractDraft(
-        row=number,
-        reference=reference,
-        vendor=vendor,
-        category=category,
-        products=products,
-        start_date=dates["startdatum"],
-        end_date=dates["einddatum"],
-        initial_term_months=term,
-        renewal_term_months=months["verlengingstermijn_maanden"],
-        notice_period_months=notice,
-        auto_renewal=auto_renewal,
-        status=status,
+        row=row.number,
         clauses=clauses,
+        **{column.field: values[column.name] for column in CONTRACT_TABLE},
     )
 
 
-def _parse_line(cells, number, errors):
-    if not any(cells[c] for c in ("kostensoort", "bedrag", "regel")):
+def _parse_line(row, errors):
+    """The price line of a row; None when it has none, or errors (they are recorded)."""
+    if not any(row.cells[name] for name in LINE_KEYS):
         return None  # a contract row without a price line
     before = len(errors.items)
-    try:
-        line_number = parse_int(cells["regel"])
-    except ValueError:
-        errors.add(number, "regel", _("Fill in the line number (1, 2, 3, ...)."))
-        line_number = None
-    cost_type = _word(
-        cells["kostensoort"],
-        COST_TYPE,
-        errors,
-        number,
-        "kostensoort",
-        "licentie / abonnement / implementatie / onderhoud / hosting / opleiding / overig",
-    )
-    frequency = _word(
-        cells["betaling"] or "jaarlijks",
-        FREQUENCY,
-        errors,
-        number,
-        "betaling",
-        "jaarlijks / eenmalig",
-    )
-    unit = _word(
-        cells["eenheid"],
-        UNIT,
-        errors,
-        number,
-        "eenheid",
-        "vast / per gebruiker / per fte / per bed / per werkplek",
-    )
-    amount = None
-    try:
-        amount = parse_decimal(cells["bedrag"])
-        if amount < 0:
-            errors.add(number, "bedrag", _("The amount cannot be negative."))
-        elif amount > MAX_AMOUNT or amount.as_tuple().exponent < -2:
-            errors.add(number, "bedrag", _("Use an amount in euros with at most two decimals."))
-    except ValueError:
-        errors.add(
-            number,
-            "bedrag",
-            _("“%(value)s” is not an amount; write 1.234,56 or 1234.56.")
-            % {"value": cells["bedrag"]},
-        )
-    quantity = Decimal(1)
-    if cells["aantal"]:
-        try:
-            quantity = parse_decimal(cells["aantal"])
-            if quantity < 0:
-                errors.add(number, "aantal", _("The quantity cannot be negative."))
-        except ValueError:
-            errors.add(
-                number, "aantal", _("“%(value)s” is not a number.") % {"value": cells["aantal"]}
-            )
-    if unit and unit != "flat" and (not cells["aantal"] or quantity == 0):
-        errors.add(number, "aantal", _("A price per unit needs a quantity."))
-    if unit == "flat" and cells["aantal"] and quantity != 1:
-        errors.add(number, "aantal", _("A flat fee has quantity 1."))
+    _read_columns(row, LINE_TABLE, errors)
+    _apply_rules(row, LINE_RULES, errors)
     if len(errors.items) > before:
         return None
-    return LineDraft(
-        line_number, cost_type, cells["omschrijving"], amount, frequency, unit, quantity
-    )
+    return LineDraft(**{column.field: row.values[column.name] for column in LINE_TABLE})
+
+
+class _Validation:
+    """The state of checking one file: the drafts so far, the first row of each
+    contract and the line numbers seen."""
+
+    def __init__(self, headers, today):
+        self.columns = list(headers)
+        self.today = today
+        self.catalogue = Catalogue()
+        self.errors = RowErrors()
+        self.drafts = {}
+        self.first_cells = {}
+        self.seen_lines = {}
+
+    def check(self, number, values):
+        cells = dict(EMPTY_CELLS)
+        cells.update(zip(self.columns, values, strict=False))
+        row = Row(number, cells, self.catalogue)
+        try:
+            reference = REFERENCE.parse(cells.get(REFERENCE.name, ""), row)
+        except Invalid as err:
+            _record(self.errors, row, REFERENCE.name, err)
+            return
+        if reference in self.first_cells:
+            self._check_agreement(row, reference)
+        else:
+            self.first_cells[reference] = (number, self._contract_cells(cells))
+            self.drafts[reference] = _parse_contract(row, self.errors, self.today)
+        self._add_line(row, reference)
+
+    @staticmethod
+    def _contract_cells(cells):
+        return {column: cells.get(column, "") for column in PER_CONTRACT}
+
+    def _check_agreement(self, row, reference):
+        """A later row of a contract repeats its first row's contract columns."""
+        first_row, first = self.first_cells[reference]
+        for column, value in self._contract_cells(row.cells).items():
+            if value != first[column]:
+                self.errors.add(
+                    row.number,
+                    column,
+                    _("Differs from row %(row)s of the same contract (reference %(reference)s).")
+                    % {"row": first_row, "reference": reference},
+                )
+                return
+
+    def _add_line(self, row, reference):
+        line = _parse_line(row, self.errors)
+        if line is None:
+            return
+        key = (reference, line.number)
+        if key in self.seen_lines:
+            self.errors.add(
+                row.number,
+                "regel",
+                _("Contract %(reference)s has line %(line)s twice (also row %(row)s).")
+                % {"reference": reference, "line": line.number, "row": self.seen_lines[key]},
+            )
+            return
+        self.seen_lines[key] = row.number
+        if self.drafts.get(reference) is not None:
+            self.drafts[reference].lines.append(line)
+
+    def valid_drafts(self):
+        valid = [draft for draft in self.drafts.values() if draft is not None]
+        for draft in valid:
+            draft.lines.sort(key=lambda line: line.number)
+        return valid
 
 
 def validate_rows(headers, rows, *, today, progress=None):
     """(drafts, errors) for the rows of one file."""
-    catalogue = Catalogue()
-    errors = RowErrors()
-    drafts = {}
-    first_cells = {}
-    seen_lines = {}
-    columns = list(headers)
-    empty = dict.fromkeys(
-        [
-            "producten",
-            "verlengingstermijn_maanden",
-            "stilzwijgend_verlengen",
-            "status",
-            "regel",
-            "kostensoort",
-            "omschrijving",
-            "bedrag",
-            "betaling",
-            "eenheid",
-            "aantal",
-        ],
-        "",
-    )
+    validation = _Validation(headers, today)
     for done, (number, values) in enumerate(rows, start=1):
-        cells = dict(empty)
-        cells.update(zip(columns, values, strict=False))
-        reference = cells.get("kenmerk", "")
-        if not reference:
-            errors.add(number, "kenmerk", _("Fill in your own contract reference."))
-            continue
-        contract_cells = {c: cells.get(c, "") for c in PER_CONTRACT}
-        if reference not in first_cells:
-            first_cells[reference] = (number, contract_cells)
-            draft = _parse_contract(cells, number, catalogue, errors, today)
-            drafts[reference] = draft
-        else:
-            first_row, first = first_cells[reference]
-            for column, value in contract_cells.items():
-                if value != first[column]:
-                    errors.add(
-                        number,
-                        column,
-                        _(
-                            "Differs from row %(row)s of the same contract "
-                            "(reference %(reference)s)."
-                        )
-                        % {"row": first_row, "reference": reference},
-                    )
-                    break
-        line = _parse_line(cells, number, errors)
-        if line is not None:
-            key = (reference, line.number)
-            if key in seen_lines:
-                errors.add(
-                    number,
-                    "regel",
-                    _("Contract %(reference)s has line %(line)s twice (also row %(row)s).")
-                    % {"reference": reference, "line": line.number, "row": seen_lines[key]},
-                )
-            else:
-                seen_lines[key] = number
-                if drafts.get(reference) is not None:
-                    drafts[reference].lines.append(line)
+        validation.check(number, values)
         if progress and done % 5000 == 0:
             progress(done)
     if progress:
         progress(len(rows))
-    valid = [d for d in drafts.values() if d is not None]
-    for draft in valid:
-        draft.lines.sort(key=lambda line: line.number)
-    return valid, errors.items
+    return validation.valid_drafts(), validation.errors.items
