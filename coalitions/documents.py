@@ -2,11 +2,13 @@
 only by users of its active member organisations: organization_id holds all of them
 (a multi-valued field; see search.query._visibility)."""
 
+from django.db.models import Q
 from django_elasticsearch_dsl import fields
 from django_elasticsearch_dsl.registries import registry
 
 from coalitions.models import Coalition, CoalitionMember
 from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from vendors.models import ProductCategory
 
 
 @registry.register_document
@@ -20,9 +22,17 @@ class CoalitionDocument(PortalDocument):
 
     class Django:
         model = Coalition
+        related_models = [CoalitionMember, ProductCategory]
 
     def get_queryset(self):
         return Coalition.objects.prefetch_related("categories__parent", "members")
+
+    def get_instances_from_related(self, related):
+        """A membership decides who may find a private coalition; a category's name and
+        slugs (both levels) are in the document."""
+        if isinstance(related, CoalitionMember):
+            return Coalition.objects.filter(pk=related.coalition_id)
+        return Coalition.objects.filter(Q(categories=related) | Q(categories__parent=related))
 
     def prepare_title(self, coalition):
         return coalition.name

@@ -1,10 +1,13 @@
 """Search document for contracts: found only by members of the owning organisation (the
 query filters on organization_id; see search.query)."""
 
+from django.db.models import Q
 from django_elasticsearch_dsl.registries import registry
 
 from contracts.models import Contract
+from portal.models import Organization
 from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from vendors.models import Product, ProductCategory, Vendor
 
 
 @registry.register_document
@@ -18,11 +21,20 @@ class ContractDocument(PortalDocument):
     class Django:
         model = Contract
         queryset_pagination = 2000
+        related_models = [Organization, Vendor, ProductCategory, Product]
 
     def get_queryset(self):
         return Contract.objects.select_related(
             "organization", "vendor", "category__parent"
         ).prefetch_related("products")
+
+    def get_instances_from_related(self, related):
+        """The contracts whose document shows ``related``: the organisation's name,
+        sector and province, the vendor's name, the category (both levels) and the
+        products' names and deployments."""
+        if isinstance(related, ProductCategory):
+            return Contract.objects.filter(Q(category=related) | Q(category__parent=related))
+        return related.contracts.all()
 
     def prepare_title(self, contract):
         return f"{contract.reference} · {contract.vendor.name}"

@@ -1,8 +1,9 @@
 """Keep the search indices in step with the database without ever failing a write.
 
-A write queues the changed objects' ids after commit; a background task brings each
-object's document in line with the database: indexed when the document's queryset still
-holds it, deleted otherwise. When the engine is down or refuses, the ids are remembered
+A write queues the changed objects' ids after commit (search.signals finds them; bulk
+writes call queue() themselves); a background task brings each object's document in
+line with the database: indexed when the document's queryset still holds it, deleted
+otherwise. When the engine is down or refuses, the ids are remembered
 (PendingIndexUpdate) and `manage.py search_sync` retries them."""
 
 import logging
@@ -25,23 +26,16 @@ def document_for(label):
     raise LookupError(label)
 
 
-def label_of(model):
-    return model._meta.label_lower
-
-
-def is_indexed(model):
-    # Identity, not label: migrations send signals for historical models of the same
-    # name, which must not be indexed.
-    return model in registry.get_models()
+QUEUE_BATCH = 500  # ids per task: a vendor's rename reaches all its contracts
 
 
 def queue(model, ids):
     """After the current transaction commits, bring these objects' documents up to date."""
     ids = [str(pk) for pk in ids]
-    if not ids:
-        return
-    label = label_of(model)
-    transaction.on_commit(lambda: _enqueue(label, ids))
+    label = model._meta.label_lower
+    for start in range(0, len(ids), QUEUE_BATCH):
+        batch = ids[start : start + QUEUE_BATCH]
+        transaction.on_commit(lambda batch=batch: _enqueue(label, batch))
 
 
 def _enqueue(label, ids):

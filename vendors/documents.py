@@ -1,10 +1,18 @@
 """Search documents for the public market catalogue."""
 
+from django.db.models import Q
 from django_elasticsearch_dsl.registries import registry
 
 from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
 from search.query import SCORE_BANDS
-from vendors.models import Product, ProductCategory, Standard, Vendor
+from vendors.models import (
+    InteroperabilityScore,
+    Product,
+    ProductCategory,
+    Standard,
+    StandardClaim,
+    Vendor,
+)
 from vendors.scoring import vendor_score
 
 
@@ -27,11 +35,25 @@ class VendorDocument(PortalDocument):
     class Django:
         model = Vendor
         queryset_pagination = 1000
+        related_models = [Product, StandardClaim, InteroperabilityScore, ProductCategory, Standard]
 
     def get_queryset(self):
         return Vendor.objects.prefetch_related(
             "products__category__parent", "products__claims__standard"
         )
+
+    def get_instances_from_related(self, related):
+        """The vendors whose document shows ``related``: it lists its products' names,
+        categories (both levels), deployments, claimed standards and scores."""
+        if isinstance(related, Product):
+            return related.vendor
+        if isinstance(related, StandardClaim | InteroperabilityScore):
+            return Vendor.objects.filter(products=related.product_id)
+        if isinstance(related, ProductCategory):
+            return Vendor.objects.filter(
+                Q(products__category=related) | Q(products__category__parent=related)
+            )
+        return Vendor.objects.filter(products__claims__standard=related)
 
     def prepare_title(self, vendor):
         return vendor.name
@@ -63,11 +85,23 @@ class ProductDocument(PortalDocument):
     class Django:
         model = Product
         queryset_pagination = 1000
+        related_models = [Vendor, StandardClaim, InteroperabilityScore, ProductCategory, Standard]
 
     def get_queryset(self):
         return Product.objects.select_related("vendor", "category__parent").prefetch_related(
             "claims__standard", "scores__method"
         )
+
+    def get_instances_from_related(self, related):
+        """The products whose document shows ``related``: its vendor's name, its
+        category (both levels), its claimed standards and its latest score."""
+        if isinstance(related, Vendor):
+            return related.products.all()
+        if isinstance(related, StandardClaim | InteroperabilityScore):
+            return related.product
+        if isinstance(related, ProductCategory):
+            return Product.objects.filter(Q(category=related) | Q(category__parent=related))
+        return Product.objects.filter(claims__standard=related)
 
     def prepare_title(self, product):
         return product.name
@@ -99,9 +133,14 @@ class CategoryDocument(PortalDocument):
 
     class Django:
         model = ProductCategory
+        related_models = [ProductCategory]
 
     def get_queryset(self):
         return ProductCategory.objects.select_related("parent")
+
+    def get_instances_from_related(self, parent):
+        """A subcategory's facet values hold its parent's slug."""
+        return parent.children.all()
 
     def prepare_title(self, category):
         return category.name

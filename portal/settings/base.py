@@ -275,8 +275,9 @@ ELASTICSEARCH_DSL = {
         **({"node_class": PlainJsonNode} if SEARCH_ENGINE == "osmem" else {}),
     }
 }
-# Index updates are queued after commit by search.sync, not sent on save by DED.
-ELASTICSEARCH_DSL_AUTOSYNC = False
+# Saves and deletes queue index updates for after commit (search.signals, search.sync)
+# rather than indexing inline; ELASTICSEARCH_DSL_AUTOSYNC = False turns that off.
+ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 ELASTICSEARCH_DSL_AUTO_REFRESH = False
 
 # REST API
