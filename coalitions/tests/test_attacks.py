@@ -26,7 +26,7 @@ from coalitions.models import Coalition, CoalitionMember
 from coalitions.tests.conftest import JOINED, join, release
 from contracts.tests.factories import ContractFactory
 from portal.models import Membership, Organization
-from portal.settings import base
+from portal.settings import base as base_settings
 from portal.tests.factories import OrganizationFactory, member
 from prices.publication import CellKey
 from prices.releases import publication_for
@@ -582,7 +582,7 @@ def test_i_reconstruction_from_many_overlapping_coalitions(attack_market, settin
     waiting. Of 240 coalitions most are withheld; at least 80 % of the targets' spends
     and beds are off by more than 10 % and at least 80 % of their end-year profiles
     wrong. The coalition formed before the flood keeps its figures."""
-    settings.DISCLOSURE_SETS_PER_ORGANISATION = base.DISCLOSURE_SETS_PER_ORGANISATION
+    settings.DISCLOSURE_SETS_PER_ORGANISATION = base_settings.DISCLOSURE_SETS_PER_ORGANISATION
     found = reconstruct(attack_market)
     assert found.shown < 240 / 4
     assert found.spend_misses >= REQUIRED_FAILURES * 16

@@ -335,9 +335,7 @@ def test_membership_decided_at_counts_to_the_day(market, exact_figures):
     assert aggregated_demand(coalition).members == 4
 
 
-def test_a_set_beyond_an_organisations_budget_is_withheld_on_page_and_api(
-    market, client, settings
-):
+def test_a_set_beyond_an_organisations_budget_is_withheld_on_page_and_api(market, client, settings):
     """Each organisation's data goes into at most DISCLOSURE_SETS_PER_ORGANISATION
     member sets over the window (disclosure.budget). With a budget of two, the third
     coalition of the same hospital, formed last, shows why its figures are withheld on
