@@ -5,14 +5,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test install lint check clean
+# Every installed package comes from the lock files, pinned with hashes: pip.lock (pip
+# itself), then dev.lock (base.lock's packages, the dev tools and the embedded search
+# engine). Production installs base.lock only (deploy/README.md). `make lock` writes them.
+LOCKS := requirements/pip.lock requirements/base.lock requirements/dev.lock
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
+
+.PHONY: run test install lint check clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+# The lock files changed: install them and uninstall what they no longer hold.
+$(STAMP): $(LOCKS) | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/pip.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/python scripts/check_lock.py --prune --installed requirements/pip.lock requirements/dev.lock
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,6 +44,18 @@ lint: install
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Rewrite the lock files from pyproject.toml and requirements/pip.in, keeping every pin
+# that still fits; `make lock LOCK_ARGS=--upgrade` (or `--upgrade-package NAME`) moves
+# them. load.lock adds locust (bench/load_test.py) to dev.lock.
+lock: $(STAMP)
+	$(UV_COMPILE) requirements/pip.in -o requirements/pip.lock
+	$(UV_COMPILE) pyproject.toml -o requirements/base.lock
+	$(UV_COMPILE) pyproject.toml --extra dev --extra embedded-search \
+		-c requirements/base.lock -o requirements/dev.lock
+	$(UV_COMPILE) pyproject.toml --extra dev --extra embedded-search --extra load \
+		-c requirements/dev.lock -o requirements/load.lock
+	$(BIN)/python scripts/check_lock.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -1,6 +1,7 @@
 """Load test on loopback: the portal served by gunicorn (production settings) on
 PostgreSQL with the national demo dataset, 50 concurrent users (bench/locustfile.py) for
-5 minutes. Needs `pip install -e ".[load]"` (locust). Appends to bench/RESULTS.md.
+5 minutes. Needs locust: `.venv/bin/pip install --require-hashes -r requirements/load.lock`.
+Appends to bench/RESULTS.md.
 
     .venv/bin/python bench/load_test.py [--users 50] [--minutes 5]
 """

@@ -1,7 +1,9 @@
 """Start the embedded search engine (osmem-server) for local runs and tests.
 
 No Django import here: the project's scripts use this before Django starts. The engine
-keeps everything in memory and exits with the process that started it."""
+keeps everything in memory and exits with the process that started it. osmem-server is
+in the extra `embedded-search` (requirements/dev.lock), not in production's base lock:
+it is imported only when an engine is started here."""
 
 import contextlib
 import os
@@ -17,7 +19,13 @@ def search_engine_environment():
         env.setdefault("SEARCH_ENGINE", "elasticsearch")
         yield env
         return
-    from osmem_server import OsmemServer
+    try:
+        from osmem_server import OsmemServer
+    except ImportError as error:
+        raise RuntimeError(
+            "osmem-server is not installed (the extra `embedded-search`, in "
+            "requirements/dev.lock): run `make install`, or set ELASTICSEARCH_URL"
+        ) from error
 
     server = OsmemServer.start(japanese=False)
     sys.stderr.write(f"Search engine: osmem-server {server.version} at {server.url}\n")
