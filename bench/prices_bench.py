@@ -95,7 +95,8 @@ def exact_cells(publication, rules):
             shown[key] = n
             groups.setdefault((metric, key.cost_type), []).append(Candidate(key, members))
     for candidates in groups.values():
-        for key in suppress_differencing(candidates, rules.min_organisations):
+        # The first round's method: largest first, no swaps.
+        for key in suppress_differencing(candidates, rules.min_organisations, swaps=False):
             shown.pop(key, None)
     return shown
 

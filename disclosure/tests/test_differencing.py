@@ -41,12 +41,35 @@ def test_no_two_kept_sets_conflict_on_random_families():
         for a, b in combinations(kept, 2):
             difference = len(set(a.members.tolist()) ^ set(b.members.tolist()))
             assert difference == 0 or difference > 5
-        # Greedy is minimal in one sense: each suppressed set clashes with a kept larger one.
+        # Maximal: each suppressed set clashes with a kept one.
         for c in found:
             if c.key in suppressed:
                 assert any(
                     0 < len(set(c.members.tolist()) ^ set(k.members.tolist())) <= 5 for k in kept
                 )
+
+
+def test_one_broad_set_blocking_two_narrow_ones_gives_way_to_them():
+    """Largest first keeps the twelve and suppresses both eights (each four away from
+    it); the eights are eight apart, so showing them instead shows two figures, not one."""
+    found = candidates([range(12), range(8), range(4, 12)])
+    assert suppress_differencing(found, 5) == {(0,)}
+    assert suppress_differencing(found, 5, swaps=False) == {(1,), (2,)}  # the old method
+
+
+def test_swaps_never_clash_with_sets_published_before():
+    rng = random.Random(11)
+    for _ in range(30):
+        universe = list(range(30))
+        sets = [set(rng.sample(universe, rng.randint(5, 30))) for _ in range(50)]
+        before = candidates([set(rng.sample(universe, rng.randint(5, 30))) for _ in range(10)])
+        found = candidates(sets)
+        suppressed = suppress_differencing(found, 5, published_before=before)
+        kept = [c for c in found if c.key not in suppressed]
+        for a in kept:
+            for b in [*kept, *before]:
+                difference = len(set(a.members.tolist()) ^ set(b.members.tolist()))
+                assert a is b or difference == 0 or difference > 5
 
 
 def test_an_earlier_release_counts_as_published():
