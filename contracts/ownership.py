@@ -9,13 +9,17 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contracts.exporting import export_rows, to_csv, to_xlsx
 from contracts.models import Contract, ContractAuditEvent, ContractImport
+from disclosure import releases
+from disclosure.rules import recorded_by
 from disclosure.tasks import publish_release
 from portal.models import OrganizationSize
 
@@ -140,6 +144,26 @@ def _sole_coordinations(organization):
     return found
 
 
+def _in_current_release(organization, contracts):
+    """Whether the current release counts the organisation: a contract recorded long
+    enough before its day, or a coalition membership it counted (its own data in any
+    published figure goes through these two)."""
+    from coalitions.models import CoalitionMember
+
+    latest = releases.current()
+    if latest is None:
+        return False
+    recorded = recorded_by(latest.as_of, settings.PRICE_MIN_AGE_DAYS)
+    joined = Q(decided_at__lt=latest.published_at) | Q(
+        decided_at__isnull=True, created_at__lt=latest.published_at
+    )
+    return contracts.filter(created_at__lt=recorded).exists() or (
+        organization.coalition_memberships.filter(joined, status=CoalitionMember.Status.ACTIVE)
+        .exclude(role=CoalitionMember.Role.OBSERVER)
+        .exists()
+    )
+
+
 @transaction.atomic
 def delete_organisation_data(organization, *, actor):
     """Delete the organisation's contracts (with lines, clauses and switches), imports,
@@ -153,6 +177,7 @@ def delete_organisation_data(organization, *, actor):
             _("Hand over the coordination of %(names)s first.") % {"names": ", ".join(blocking)}
         )
     contracts = _contracts(organization)
+    released = _in_current_release(organization, contracts)
     counts = {
         "contracts": contracts.count(),
         "imports": ContractImport.objects.filter(organization=organization).count(),
@@ -164,7 +189,7 @@ def delete_organisation_data(organization, *, actor):
     contracts.delete()
     files = [i.file.name for i in ContractImport.objects.filter(organization=organization)]
     ContractImport.objects.filter(organization=organization).delete()
-    sizes, _by_model = OrganizationSize.objects.filter(organization=organization).delete()
+    OrganizationSize.objects.filter(organization=organization).delete()
     ContractAuditEvent.objects.create(
         organization=organization,
         actor=actor.user,
@@ -175,8 +200,9 @@ def delete_organisation_data(organization, *, actor):
     )
     transaction.on_commit(lambda: _remove_files(files))
     # Queued in this transaction, so it runs once the deletion is committed; only when
-    # something was deleted (no figure counts an organisation without data).
-    if any(counts.values()) or sizes:
+    # the current release counted the organisation (else deleting and deleting again,
+    # or a trial import, would force releases: disclosure.releases.request).
+    if released:
         publish_release.enqueue(reason=f"organisation {organization.pk} deleted its data")
     return counts
 

@@ -106,6 +106,9 @@ def suppress_differencing(candidates, max_difference: int, published_before=(), 
     return suppressed
 
 
+SWAP_ROUNDS = 4  # each round can free statistics whose last blocker a round removed
+
+
 def _greedy(candidates, max_difference, published_before, swaps=True):
     order = sorted(candidates, key=lambda c: (-len(c.members), c.key))
     prefix_length = max_difference + 1
@@ -119,10 +122,12 @@ def _greedy(candidates, max_difference, published_before, swaps=True):
             suppressed.add(candidate.key)
         else:
             shown.add(candidate)
-    if not swaps:
-        return suppressed
-    freed, blockers = _swaps(order, suppressed, shown, earlier_index, max_difference)
-    return (suppressed | blockers) - freed
+    for _round in range(SWAP_ROUNDS if swaps else 0):
+        freed, blockers = _swaps(order, suppressed, shown, earlier_index, max_difference)
+        if not freed:
+            break
+        suppressed = (suppressed | blockers) - freed
+    return suppressed
 
 
 class _Shown:

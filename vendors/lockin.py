@@ -7,23 +7,76 @@ live scoring method's ``lock_in`` weights:
   automatically (1), a long notice period (12 months or more 1, 6 or more 0.5), averaged;
 - interoperability: 1 minus the interoperability score of the contract's products
   (else the vendor's) / 100; no score at all counts as 1;
-- market position: the vendor's share of the category's customers today, against
+- market position: the vendor's share of the category's customers, against
   ``dominant_share`` (a share at or above it counts as 1);
-- switching: 1 when nobody ever switched away from this vendor in this category.
+- switching: 1 when nobody switched away from this vendor in this category.
 
-Only the contract's own organisation sees it (contract pages)."""
+The last two are made from other organisations' contracts, so they come from the
+current release (MarketInputs, topic "lockin"): the vendor's share of customers is a
+protected share (withheld below 5 customers: then the component counts 0), and the
+switches are those of 90 days before the release day. A contract page then shows no
+count of other organisations' contracts, and nothing on it moves between releases but
+the contract's own data. Only the contract's own organisation sees it."""
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
 from django.db.models import Avg
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import releases
+from disclosure.statistics import protected_share
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
 from vendors.scoring import breakdown_rows
 
 ANSWER_RISK = {"yes": 0.0, "partly": 0.5, "no": 1.0, "unknown": 1.0}
+TOPIC = "lockin"  # the release topic of the lock-in figures (vendors.lockin_published)
+MARKET = "market-inputs"  # its part holding MarketInputs
+
+
+@dataclass(frozen=True)
+class MarketInputs:
+    """What the market-position and switching components read, as of a release day:
+    each vendor's share of a category's customers (a protected share; None when
+    withheld) and the (vendor id, category id) pairs someone switched away from."""
+
+    shares: dict  # (vendor id, category id) -> share (0-1) or None
+    switched: frozenset
+    as_of: date | None = None
+
+    @classmethod
+    def compute(cls, running, switched, rules, as_of=None):
+        """From ``running``: rows of organization_id, vendor_id and category_id of the
+        contracts that count; ``switched``: (vendor id, category id) pairs."""
+        shares = {}
+        for category_id, rows in running.groupby("category_id"):
+            whole = pd.Series(1.0, index=rows["organization_id"].unique())
+            for vendor_id, own in rows.groupby("vendor_id"):
+                part = pd.Series(1.0, index=own["organization_id"].unique())
+                figure = protected_share(part, whole, rules)
+                shares[(int(vendor_id), int(category_id))] = (
+                    None if figure.suppressed else figure.value
+                )
+        return cls(shares, frozenset(switched), as_of)
+
+    @classmethod
+    def published(cls):
+        """The current release's inputs (empty before the first release)."""
+        return releases.part(None, TOPIC, MARKET) or cls({}, frozenset())
+
+    def market_value(self, vendor_id, category_id, dominant_share):
+        """(component value, inputs) of the market position."""
+        share = self.shares.get((vendor_id, category_id))
+        if share is None:  # fewer than 5 customers, or not in the release
+            return 0.0, {"customer_share": None}
+        return min(1.0, share / dominant_share), {"customer_share": share}
+
+    def switching_value(self, vendor_id, category_id):
+        switched = (vendor_id, category_id) in self.switched
+        return (0.0 if switched else 1.0), {"anyone_switched_away": switched}
 
 
 def _clauses(contract):
@@ -68,37 +121,19 @@ def _interoperability(contract, method):
     return 1 - float(mean) / 100, {"basis": basis, "score": round(float(mean), 1)}
 
 
-def _market_position(contract, weights, today):
-    from contracts.models import Contract
-
-    running = Contract.objects.filter(
-        category=contract.category, start_date__lte=today, end_date__gte=today
-    )
-    customers = running.values("organization").distinct().count()
-    of_vendor = running.filter(vendor=contract.vendor_id).values("organization").distinct().count()
-    share = of_vendor / customers if customers else 0.0
-    return min(1.0, share / weights["dominant_share"]), {"customer_share": round(share, 3)}
-
-
-def _switching(contract):
-    from contracts.models import VendorSwitch
-
-    switched = VendorSwitch.objects.filter(
-        category=contract.category, from_vendor=contract.vendor_id
-    ).exists()
-    return (0.0 if switched else 1.0), {"anyone_switched_away": switched}
-
-
-def contract_lock_in(contract, *, today, method=None):
-    """(risk as Decimal with one decimal, breakdown)."""
+def contract_lock_in(contract, *, method=None, market=None):
+    """(risk as Decimal with one decimal, breakdown); ``market``: MarketInputs (default:
+    the current release's)."""
     method = method or ScoringMethod.objects.live()
+    market = market or MarketInputs.published()
     weights = {**DEFAULT_WEIGHTS, **method.weights}  # methods older than a component
+    vendor_id, category_id = contract.vendor_id, contract.category_id
     parts = {
         "clauses": _clauses(contract),
         "structure": _structure(contract),
         "interoperability": _interoperability(contract, method),
-        "market_position": _market_position(contract, weights, today),
-        "switching": _switching(contract),
+        "market_position": market.market_value(vendor_id, category_id, weights["dominant_share"]),
+        "switching": market.switching_value(vendor_id, category_id),
     }
     total = sum(weights["lock_in"][name] * value for name, (value, _) in parts.items())
     breakdown = {
@@ -127,6 +162,6 @@ COMPONENT_LABELS = {
 
 def lock_in_summary(contract):
     """What a contract page shows: the risk and each component's points."""
-    risk, breakdown = contract_lock_in(contract, today=timezone.localdate())
+    risk, breakdown = contract_lock_in(contract)
     parts = breakdown_rows(breakdown, COMPONENT_LABELS)
     return {"risk": risk, "breakdown": breakdown, "parts": parts}

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.db.models import Avg, Count
+from django.db.models import Avg
 
 from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
 from disclosure import releases
@@ -34,11 +34,10 @@ from disclosure.differencing import Candidate, suppress_differencing
 from disclosure.history import ShownSets
 from disclosure.rules import Rules, recorded_by
 from disclosure.statistics import Quantiles, protected_quantiles
-from vendors.lockin import ANSWER_RISK
+from vendors.lockin import ANSWER_RISK, MARKET, TOPIC, MarketInputs
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.scoring import DEFAULT_WEIGHTS
 
-TOPIC = "lockin"
 HISTORY = "history"
 
 
@@ -166,8 +165,20 @@ def produce(context):
 
     rules = context.rules
     started_by = context.as_of - timedelta(days=rules.min_age_days)
+    counted = Contract.objects.filter(
+        start_date__lte=started_by,
+        created_at__lt=recorded_by(started_by, 0),
+        end_date__gte=context.as_of,
+    )
+    market = market_inputs(counted, started_by, rules)
+    yield MARKET, market
     contracts, links = _risks(
-        None, context.as_of, ScoringMethod.objects.live(), started_by=started_by
+        None,
+        context.as_of,
+        ScoringMethod.objects.live(),
+        started_by=started_by,
+        market=market,
+        rules=rules,
     )
     product_vendor = dict(Product.objects.values_list("pk", "vendor_id"))
     # (Releases hold every topic; one made for other topics only would start afresh.)
@@ -211,10 +222,24 @@ def _contract_risks(vendor, today, method):
     return _risks(vendor, today, method)
 
 
-def _risks(vendor, today, method, *, started_by=None):
+def market_inputs(running, switched_by, rules):
+    """MarketInputs of the contracts ``running`` (a queryset of those that count) and
+    the switches up to ``switched_by``."""
+    rows = pd.DataFrame.from_records(
+        running.values("organization_id", "vendor_id", "category_id"),
+        columns=["organization_id", "vendor_id", "category_id"],
+    )
+    switched = VendorSwitch.objects.filter(switch_date__lte=switched_by).values_list(
+        "from_vendor_id", "category_id"
+    )
+    return MarketInputs.compute(rows, set(switched), rules)
+
+
+def _risks(vendor, today, method, *, started_by=None, market=None, rules=None):
     """As _contract_risks; with ``started_by`` only contracts that started, and were
     recorded, on or before that day count, for the contracts' risks and the market
-    shares alike."""
+    inputs alike (``market``: MarketInputs, computed here when None)."""
+    rules = rules or Rules.from_settings()
     weights = {**DEFAULT_WEIGHTS, **method.weights}
     share = weights["lock_in"]
     running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
@@ -276,41 +301,22 @@ def _risks(vendor, today, method, *, started_by=None):
     interop_score = contracts["id"].map(product_mean)
     interop_score = interop_score.fillna(contracts["vendor_id"].map(vendor_mean))
     interoperability = (1 - interop_score / 100).fillna(1.0)
-    customers = dict(
-        running.values("category_id")
-        .annotate(n=Count("organization", distinct=True))
-        .values_list("category_id", "n")
-    )
-    own = {
-        (v, c): n
-        for v, c, n in own_running.values("vendor_id", "category_id")
-        .annotate(n=Count("organization", distinct=True))
-        .values_list("vendor_id", "category_id", "n")
-    }
+    if market is None:
+        market = market_inputs(running, today if started_by is None else started_by, rules)
     pairs = list(zip(contracts["vendor_id"], contracts["category_id"], strict=True))
-    market = pd.Series(
-        [
-            min(1.0, own.get((v, c), 0) / customers[c] / weights["dominant_share"])
-            if customers.get(c)
-            else 0.0
-            for v, c in pairs
-        ],
+    dominant = weights["dominant_share"]
+    market_values = pd.Series(
+        [market.market_value(int(v), int(c), dominant)[0] for v, c in pairs],
         index=contracts.index,
     )
-    switches = (
-        VendorSwitch.objects.all()
-        if vendor is None
-        else VendorSwitch.objects.filter(from_vendor=vendor)
-    )
-    switched = set(switches.values_list("from_vendor_id", "category_id"))
     switching = pd.Series(
-        [0.0 if pair in switched else 1.0 for pair in pairs], index=contracts.index
+        [market.switching_value(int(v), int(c))[0] for v, c in pairs], index=contracts.index
     )
     contracts["risk"] = (
         share["clauses"] * clauses
         + share["structure"] * structure
         + share["interoperability"] * interoperability
-        + share["market_position"] * market
+        + share["market_position"] * market_values
         + share["switching"] * switching
     )
     return contracts, links

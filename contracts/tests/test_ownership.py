@@ -93,6 +93,20 @@ def test_delete_needs_the_name_and_then_the_benchmarks_stop_counting(client, hos
     assert Release.objects.count() == releases_made
 
 
+def test_deleting_data_no_release_counted_forces_no_release(client, hospital, market):
+    """An organisation whose only contract was entered after the current release's
+    cutoff (so no figure counts it) deletes its data: no release out of turn (the red
+    team forced weekly releases with a trial import and a deletion)."""
+    organization, admin = hospital
+    publish(as_of=timezone.localdate() - timedelta(days=10))
+    Contract.objects.filter(organization=organization).update(created_at=timezone.now())
+    client.force_login(admin)
+    url = reverse("organisation_data", args=[organization.slug])
+    client.post(url, {"confirm": organization.name})
+    assert not Contract.objects.filter(organization=organization).exists()
+    assert Release.objects.count() == 1
+
+
 def test_a_sole_coordinator_hands_over_first(client, hospital, market):
     organization, admin = hospital
     coalition = coalitions.create_coalition(

@@ -9,8 +9,10 @@ sector and province, computed from the market table of the current release
   withheld). HHI and CR-n are computed from the published shares only.
 - The numbers of customer organisations, contracts and contracts ended are protected
   counts (withheld below 5 organisations, noisy): a sector in one province may hold a
-  single organisation, whose contracts' years would otherwise show exactly. Entries
-  and exits are shown only where the selection has 5 organisations.
+  single organisation, whose contracts' years would otherwise show exactly. Below 5
+  organisations nothing of a selection's concentration is shown (not even which vendors
+  serve it); withheld vendors are merged into "other vendors", unnamed; entries and
+  exits name only vendors with at least 5 customers in the selection.
 - The market value is a protected total; ICT spend as a share of revenue, contract
   length and lock-in risk are protected quantiles; switching, automatic renewal,
   protective clauses and lock-in bands are protected shares.
@@ -130,6 +132,9 @@ def _vendor_parts(active, sizes, year, basis):
     return parts, whole
 
 
+CONCENTRATION_KEYS = ("hhi", "eu_band", "us_band", "cr1", "cr3", "cr4")
+
+
 def _published_concentration(shares, remainder):
     """HHI and CR-n from published shares only; the withheld vendors' remainder counts
     as one vendor in the HHI (an upper bound), and not in CR-n."""
@@ -158,18 +163,13 @@ def _by_weight(data, active, selection, basis, rules):
         | {"withheld": "", "reason": ""}
         for v in order
     ]
-    vendors += [
-        {"vendor": data.vendor_names.get(v, str(v)), "share": None}
-        | {"withheld": f.code, "reason": f.reason}
-        for v, f in sorted(withheld.items(), key=lambda i: data.vendor_names.get(i[0], str(i[0])))
-    ]
     remainder = 0.0
     if withheld:
         merged = pd.concat([parts[v] for v in withheld]).groupby(level=0).sum()
         other = protected_share(merged, whole, rules)
         vendors.append(
             {
-                "vendor": gettext("Other vendors (%(n)s)") % {"n": len(withheld)},
+                "vendor": gettext("Other vendors"),
                 "share": other.value,
                 "withheld": other.code,
                 "reason": other.reason,
@@ -184,18 +184,24 @@ def concentration_for(data, contracts, selection, basis="value", rules=None):
     """Vendor shares, HHI (with its EU and US bands) and CR1/CR3/CR4 on ``basis``."""
     rules = rules or Rules.from_settings()
     active = measures.active_in(contracts, selection.year)
-    vendors, concentration = _by_weight(data, active, selection, basis, rules)
     counts = {
         "customers": protected_count(_ones(active), rules),
         "contracts": protected_count(active.groupby("organization_id").size(), rules),
     }
+    withheld = {name: _withheld(f) for name, f in counts.items() if f.suppressed}
+    if counts["customers"].suppressed:
+        # Fewer than 5 organisations: which vendors serve them, year by year, would
+        # date their contracts. Nothing of the selection is shown.
+        vendors, concentration = [], dict.fromkeys(CONCENTRATION_KEYS)
+        withheld["concentration"] = _withheld(counts["customers"])
+    else:
+        vendors, concentration = _by_weight(data, active, selection, basis, rules)
     return {
         "year": selection.year,
         "basis": basis,
         **{name: figure.value for name, figure in counts.items()},
-        "withheld": {name: _withheld(f) for name, f in counts.items() if f.suppressed},
+        "withheld": withheld,
         "vendors": vendors,
-        "withheld_vendors": sum(1 for v in vendors if v["withheld"] and not v.get("other")),
         **concentration,
     }
 
@@ -206,6 +212,13 @@ def concentration_for(data, contracts, selection, basis="value", rules=None):
 def _ones(rows):
     """One per organisation among ``rows``: to count organisations through the gate."""
     return pd.Series(1.0, index=pd.Index(rows["organization_id"].unique()))
+
+
+def _named(vendor_ids, rows, rules):
+    """Those of ``vendor_ids`` with at least 5 customers among ``rows``: a vendor named
+    as entering or leaving with fewer would date its few customers' contracts."""
+    customers = rows.groupby("vendor")["organization_id"].nunique()
+    return [v for v in vendor_ids if customers.get(v, 0) >= rules.min_organisations]
 
 
 def _rate(rows, flags, rules):
@@ -260,6 +273,9 @@ def dynamics_for(data, contracts, selection, rules):
     }
     if movers.suppressed:
         entries, exits = [], None
+    entries = _named(entries, active, rules)
+    if exits is not None:
+        exits = _named(exits, measures.active_in(contracts, selection.year - 1), rules)
     return {
         "year": selection.year,
         "switching_rate": switching.value,

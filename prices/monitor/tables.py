@@ -12,6 +12,8 @@ def percent(value, digits=1):
 
 
 def band_label(band):
+    if band is None:
+        return "–"
     labels = {
         "low": _("unconcentrated"),
         "moderate": _("moderately concentrated"),

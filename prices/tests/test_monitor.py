@@ -73,19 +73,19 @@ def report(market, **filters):
 
 
 def test_concentration_by_customers_and_by_value(released, exact_figures):
-    # By customers: v has 5 of 8 (62.5 %, published in whole percents), w only 3: withheld,
-    # and so is "other vendors" (w alone); the HHI counts the remainder as one vendor.
+    # By customers: v has 5 of 8 (62.5 %, published in whole percents), w only 3: merged
+    # into "other vendors", unnamed, itself withheld (w alone); the HHI counts the
+    # remainder as one vendor.
     by_customers = report(released, basis="customers")["concentration"]
     assert by_customers["customers"] == 8
-    v, w, other = by_customers["vendors"]
-    assert (v["share"], w["share"], w["withheld"]) == (0.62, None, "too_few")
-    assert other["other"] and other["share"] is None
+    v, other = by_customers["vendors"]
+    assert v["share"] == 0.62 and released.vendors["w"].name not in str(by_customers)
+    assert other["other"] and other["share"] is None and other["withheld"] == "too_few"
     assert by_customers["hhi"] == pytest.approx(62**2 + 38**2)
     assert (by_customers["eu_band"], by_customers["us_band"]) == ("high", "highly_concentrated")
     by_value = report(released)["concentration"]
-    v, w, other = by_value["vendors"]
+    v, other = by_value["vendors"]
     assert (v["vendor"], v["share"], v["withheld"]) == (released.vendors["v"].name, 0.67, "")
-    assert (w["vendor"], w["share"], w["withheld"]) == (released.vendors["w"].name, None, "too_few")
     assert other["other"] and other["share"] is None and other["reason"]
     assert by_value["hhi"] == pytest.approx(67**2 + 33**2)  # from the published shares
     assert by_value["cr1"] == pytest.approx(0.67) and by_value["cr4"] == pytest.approx(0.67)
@@ -106,7 +106,8 @@ def test_dynamics_switching_entries_and_trend(released, exact_figures):
     # One organisation's switch is not shown as a rate: fewer than 5 organisations.
     assert dynamics["switching_rate"] is None
     assert dynamics["withheld"]["switching_rate"]["code"] == "too_few"
-    assert report(released, year=2025)["dynamics"]["entries"] == [released.vendors["w"].name]
+    # w entered in 2025, with 3 customers: naming it would date their contracts.
+    assert report(released, year=2025)["dynamics"]["entries"] == []
     trend = {t["year"]: t for t in report(released)["trend"]}
     assert trend[2023]["customers"] is None  # one customer: the v hospitals start in 2024
     assert trend[2024]["customers"] == 6 and trend[2024]["hhi"] == pytest.approx(10000)
@@ -198,8 +199,8 @@ def test_exports_hold_the_figures(client, released, analyst, exact_figures):
     # By customers: v 5 of 8 (62 % in whole percents), w's 3 customers withheld.
     assert figures[("Concentratie", "HHI")] == "5288"
     assert figures[("Concentratie", "CR1 (%)")] == "62"
-    w_share = figures[("Leveranciersaandelen (%)", released.vendors["w"].name)]
-    assert w_share == "minder dan 5 organisaties"
+    other = figures[("Leveranciersaandelen (%)", "Overige leveranciers")]
+    assert other == "minder dan 5 organisaties"  # w's 3 customers, unnamed
     # Three hospitals only in 2024's switching: withheld, with the reason.
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("market_export", args=["xlsx"]) + query).content)
@@ -243,7 +244,7 @@ def test_api_concentration_is_public_by_customers_only(client, released, analyst
     base = "/api/v1/market/concentration/?category=pacs-test&year=2026"
     public = api.get(base).json()
     assert public["basis"] == "customers" and public["hhi"] == pytest.approx(5288)
-    assert [v["share"] for v in public["vendors"]] == [0.62, None, None]  # v, w, other
+    assert [v["share"] for v in public["vendors"]] == [0.62, None]  # v, the others
     assert public["release"]["as_of"] == "2026-11-22"
     assert "market_value" not in public
     assert api.get(base + "&basis=value").status_code == 401
@@ -328,8 +329,8 @@ def test_writes_after_a_release_change_nothing_until_the_next(client, released, 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_exports_hold_a_vendor_name_formula_as_text(client, market, analyst, fmt):
-    market.vendors["w"].name = ATTACKS[0]
-    market.vendors["w"].save()
+    market.vendors["v"].name = ATTACKS[0]  # v: 5 customers, so named
+    market.vendors["v"].save()
     release()
     client.force_login(analyst)
     query = "?categorie=pacs-test&jaar=2026&basis=customers"

@@ -8,7 +8,7 @@ import pytest
 
 from contracts.models import ContractClause, LockInClause, VendorSwitch
 from contracts.tests.factories import ContractFactory
-from vendors.lockin import contract_lock_in
+from vendors.lockin import MarketInputs, contract_lock_in
 from vendors.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,8 @@ def component(breakdown, name):
 def test_worked_example(reference_data):
     """9 clauses: 7 yes, exit plan partly, escrow no -> (0.5 + 1) / 9 = 0.1667;
     72-month term (1), auto-renewal (1), 3 months' notice (0) -> 0.6667; no score -> 1;
-    the only customer in the category -> share 1 -> 1; nobody switched away -> 1.
+    the vendor has all the category's customers (share 1, as a release gives it) -> 1;
+    nobody switched away -> 1.
     Risk = 40 x 0.1667 + 20 x 0.6667 + 15 + 15 + 10 = 6.67 + 13.33 + 40 = 60.0."""
     product = ProductFactory()
     contract = ContractFactory(
@@ -42,7 +43,8 @@ def test_worked_example(reference_data):
         notice_period_months=3,
     )
     answer_all(contract, "yes", **{"exit-plan": "partly", "escrow": "no"})
-    risk, breakdown = contract_lock_in(contract, today=TODAY)
+    market = MarketInputs({(product.vendor_id, product.category_id): 1.0}, frozenset())
+    risk, breakdown = contract_lock_in(contract, market=market)
     assert LockInClause.objects.count() == 9
     assert risk == Decimal("60.0")
     assert component(breakdown, "clauses")["inputs"]["escrow"] == "no"
@@ -75,7 +77,10 @@ def test_protective_contract_with_competition_and_switching(reference_data):
         to_contract=other,
         switch_date=date(2023, 1, 1),
     )
-    risk, breakdown = contract_lock_in(contract, today=TODAY)
+    pair = (product.vendor_id, product.category_id)
+    risk, breakdown = contract_lock_in(
+        contract, market=MarketInputs({pair: 0.25}, frozenset({pair}))
+    )
     assert component(breakdown, "clauses")["value"] == 0
     assert component(breakdown, "structure")["value"] == 0
     assert component(breakdown, "market_position")["value"] == 0.5  # 25% of the 50% mark
@@ -99,7 +104,9 @@ def test_the_contract_page_shows_its_lock_in_risk(reference_data, client):
     answer_all(contract, "yes", **{"exit-plan": "partly", "escrow": "no"})
     client.force_login(member(contract.organization))
     html = client.get(contract.get_absolute_url()).content.decode()
-    assert "Lock-inrisico: 60,0 / 100" in html
+    # As the worked example, but the vendor's share of customers is not published (one
+    # customer, fewer than 5): its market position counts 0. 60.0 - 15 = 45.0.
+    assert "Lock-inrisico: 45,0 / 100" in html
     assert "Ontbrekende beschermende clausules" in html
 
 
@@ -163,10 +170,11 @@ def test_bulk_risks_match_each_contracts_risk(reference_data):
 
     product = ProductFactory()
     contracts = _customers(product, 6)
+    publish_lock_in()  # a contract's market inputs come from the release
     method = ScoringMethod.objects.live()
     bulk, links = _contract_risks(product.vendor, TODAY, method)
     for contract in contracts:
-        single, _ = contract_lock_in(contract, today=TODAY, method=method)
+        single, _ = contract_lock_in(contract, method=method)
         assert round(bulk.set_index("id").loc[contract.pk, "risk"], 1) == float(single)
     assert set(links["product_id"]) == {product.pk}
 
@@ -272,9 +280,7 @@ def test_api_publishes_lock_in_on_detail_requests(client, reference_data):
     body = client.get(f"/api/v1/vendors/{product.vendor.slug}/").json()
     assert body["lock_in"]["n_organisations"] == 6 and body["lock_in"]["median"] is not None
     assert body["lock_in"]["release"] == "2026-11-22" and body["lock_in"]["code"] == ""
-    per_org = sorted(
-        float(contract_lock_in(c, today=TODAY)[0]) for c in contracts
-    )  # each customer's own risk
+    per_org = sorted(float(contract_lock_in(c)[0]) for c in contracts)  # each customer's own risk
     assert 0 <= body["lock_in"]["median"] <= 100 and body["lock_in"]["median"] not in per_org
     assert client.get("/api/v1/vendors/").json()["results"][0]["lock_in"] is None
     product_body = client.get(f"/api/v1/products/{product.slug}/").json()
@@ -325,3 +331,36 @@ def test_a_release_withholds_a_figure_one_customer_away_from_an_earlier_one(
     # a customer's own view leaves its own contracts out
     own = contracts[1].organization_id
     assert published_lock_in(product.vendor, viewer_organization=own).vendor.n_organisations == 11
+
+
+def test_market_inputs_come_from_the_release_and_do_not_move_between_releases(
+    reference_data, settings
+):
+    """Six organisations buy from the product's vendor and two from another. The
+    vendor's share of customers is read from the release as a protected share (noise
+    off here: 6 of 8 = 0.75); the other vendor's two customers are too few: withheld,
+    counted 0. New customers after the release change no contract's risk until the next
+    (the red team read exact customer counts from a contract page that moved daily)."""
+    settings.DISCLOSURE_SUM_NOISE = 0
+    product = ProductFactory()
+    contracts = _customers(product, 6)
+    others = [
+        ContractFactory(category=product.category, start_date=date(2024, 1, 1)) for _ in range(2)
+    ]
+    publish_lock_in()
+    _risk, breakdown = contract_lock_in(contracts[0])
+    assert component(breakdown, "market_position")["inputs"] == {"customer_share": 0.75}
+    _risk, breakdown = contract_lock_in(others[0])
+    assert component(breakdown, "market_position") | {"weight": 0} == {
+        "name": "market_position",
+        "weight": 0,
+        "value": 0,
+        "inputs": {"customer_share": None},
+    }
+    before = contract_lock_in(contracts[0])
+    for _ in range(3):
+        ContractFactory(category=product.category, start_date=date(2024, 1, 1))
+    assert contract_lock_in(contracts[0]) == before
+    publish_lock_in(TODAY + timedelta(days=30))
+    _risk, breakdown = contract_lock_in(contracts[0])
+    assert component(breakdown, "market_position")["inputs"] == {"customer_share": 0.55}
