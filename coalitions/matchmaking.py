@@ -1,17 +1,27 @@
 """Finding partners for one contract: open coalitions in its category that the user may
 see, and other care providers that opted in to be findable and whose contract in the
-same category ends within 12 months of this one. Others are shown by name, sector,
-province and the quarter in which their contract ends: never prices or exact dates."""
+same category ends within four quarters of this one's end quarter. Others are shown by
+name, sector, province and the quarter in which their contract ends: never prices or
+exact dates.
+
+The window is whole quarters, so moving one's own end date (to scan) shows no more than
+the quarter that is shown anyway (a window of exactly 365 days gave the red team other
+organisations' end dates to the day); and only contracts that started, and were
+recorded, at least 90 days ago count, as for every other figure."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.utils import timezone
 
 from coalitions.access import visible_coalitions
 from coalitions.models import Coalition
 from contracts.models import Contract
+from disclosure.rules import recorded_by
 from portal.models import Organization
 
-WINDOW = timedelta(days=365)
+WINDOW_QUARTERS = 4
 ENDED = (Coalition.Stage.CLOSED, Coalition.Stage.ABANDONED)
 
 
@@ -28,6 +38,12 @@ def quarter(day):
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
+def quarter_start(day, shift=0):
+    """The first day of ``day``'s quarter, moved ``shift`` quarters."""
+    index = day.year * 4 + (day.month - 1) // 3 + shift
+    return date(index // 4, index % 4 * 3 + 1, 1)
+
+
 def open_coalitions(user, contract):
     return (
         visible_coalitions(user)
@@ -38,12 +54,16 @@ def open_coalitions(user, contract):
 
 
 def partners(contract, *, sector="", province=""):
+    today = timezone.localdate()
+    age = settings.PRICE_MIN_AGE_DAYS
     candidates = (
         Contract.objects.running()
         .filter(
             category=contract.category,
-            end_date__gte=contract.end_date - WINDOW,
-            end_date__lte=contract.end_date + WINDOW,
+            end_date__gte=quarter_start(contract.end_date, -WINDOW_QUARTERS),
+            end_date__lt=quarter_start(contract.end_date, WINDOW_QUARTERS + 1),
+            start_date__lte=today - timedelta(days=age),
+            created_at__lt=recorded_by(today, age),
             organization__findable_for_coalitions=True,
             organization__type=Organization.Type.CARE_PROVIDER,
         )

@@ -253,9 +253,12 @@ class Publication:
         return [CellKey(*key) for key in cells.index]
 
     def shown_sets(self):
-        """{(metric, cost type): {members: True}} of the cells shown in this release."""
+        """{(metric, cost type): {members bytes: members}} of the cells shown in this
+        release: to everyone, or (withheld as dominant, yet clashing with nothing) to
+        their contributors without their own data, so those count for later releases'
+        check as well."""
         shown = {}
-        for key in self.cells.index[self.cells["reason"] == ""]:
+        for key in self.cells.index[self.cells["reason"].isin(["", "dominant"])]:
             members = self.members[key]
             shown.setdefault((key[0], key[2]), {})[members.tobytes()] = members
         return shown

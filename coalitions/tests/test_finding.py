@@ -1,10 +1,11 @@
 """Finding coalitions and partners: search (real engine) with the visibility rules,
 the public directory page, and matchmaking for one contract with the opt-in."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from coalitions import services
@@ -143,3 +144,36 @@ def test_the_opt_in_is_the_organisation_admins_setting(client, contracts):
 def test_matchmaking_is_for_the_contracts_organisation_only(client, contracts):
     client.force_login(member(OrganizationFactory(slug="buiten")))
     assert client.get(reverse("contract_partners", args=[contracts["own"].pk])).status_code == 404
+
+
+def test_moving_ones_own_end_date_reveals_no_more_than_the_quarter(contracts):
+    """The red team slid its own end date a day at a time: the day another organisation
+    dropped out of a 365-day window gave that organisation's end date to the day.
+    The window is now whole quarters: every own end date within one quarter lists the
+    same partners, so the edge tells no more than the end quarter shown anyway. A
+    contract younger than 90 days is not listed."""
+    from coalitions.matchmaking import partners
+
+    own = contracts["own"]
+    target = opted_in(OrganizationFactory(slug="doel", name="Doel Ziekenhuis"))
+    ContractFactory(
+        organization=target,
+        category=contracts["pacs"],
+        start_date=date(2022, 1, 1),
+        end_date=date(2028, 5, 15),  # mid-quarter: a 365-day edge would fall on 2027-05-16
+    )
+    seen = set()
+    for day in range(0, 91, 3):
+        own.end_date = date(2027, 4, 1) + timedelta(days=day)
+        seen.add(tuple(p.slug for p in partners(own)))
+    assert seen == {("doel", "vindbaar")}
+    own.end_date = date(2027, 7, 1)  # one quarter on: Later Ziekenhuis (2028 Q3) in reach
+    assert [p.slug for p in partners(own)] == ["doel", "ver", "vindbaar"]
+    young = opted_in(OrganizationFactory(slug="jong", name="Jong Ziekenhuis"))
+    ContractFactory(
+        organization=young,
+        category=contracts["pacs"],
+        start_date=timezone.localdate() - timedelta(days=30),
+        end_date=date(2027, 9, 30),
+    )
+    assert "jong" not in [p.slug for p in partners(own)]

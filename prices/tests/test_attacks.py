@@ -205,6 +205,24 @@ def test_a_huge_contract_of_ones_own_frees_no_suppressed_neighbour(market):
     assert publication.cell(band).suppressed
 
 
+def test_a_dominant_cells_contributor_view_counts_for_later_releases(market):
+    """A cell withheld as dominant but clashing with nothing is shown to each of its
+    contributors without their own data: sets the public never saw. They count for
+    later releases' check as well (the red team found they did not): when the next
+    release's group is one organisation away, it is withheld."""
+    smalls = [market.hospital(100_000 + 5_000 * n) for n in range(7)]
+    large = market.hospital(120_000)
+    huge = market.contract(large, 5_000_000, start=date(2023, 1, 1))
+    market.release()
+    assert publication_for(market.category).cell(key(sector=SECTOR)).code == "dominant"
+    seen = publication_for(market.category).cell(key(sector=SECTOR), large.pk)
+    assert not seen.suppressed and seen.n_organisations == 7  # the others, for it alone
+    huge.delete()
+    smalls[0].contracts.all().delete()
+    market.release()
+    assert publication_for(market.category).cell(key(sector=SECTOR)).code == "differencing"
+
+
 def test_an_organisation_is_shown_figures_without_its_own_data(market, exact_figures):
     prices = [100_000, 110_000, 120_000, 130_000, 140_000, 150_000]
     for price in prices:
