@@ -234,12 +234,20 @@ def bench_prices(database, on_database, seed):
             f"p95 {p95:.1f}%; all quartiles: median {u['median_error_all'] * 100:.1f}%, "
             f"p95 {u['p95_error_all'] * 100:.1f}%",
             "against the exact linear percentiles (national dataset)",
-            f"release publishes >= exact method; median error <= {limit}%"
-            if limit
-            else "release publishes >= exact method",
-            f["in_release"].get(size, 0) >= f["exact_all_years"].get(size, 0)
-            and (limit is None or median <= limit),
+            f"median error <= {limit}%" if limit else "(counts only: the total is below)",
+            limit is None or median <= limit,
         )
+    released, exact = sum(f["in_release"].values()), sum(f["exact_all_years"].values())
+    record(
+        "benchmark cells published, all group sizes (the year, all years decided together)",
+        database,
+        f"release {released:,} against the first round's method {exact:,} "
+        f"({(released - exact) / exact * 100:+.1f}%)",
+        "national dataset; the release also checks main categories against subcategories "
+        "and swaps one broad cell for two or more narrow ones where that shows more",
+        "release publishes >= the first round's method",
+        released >= exact,
+    )
     record(
         "one benchmark cell via /api/v1/benchmarks/ (warm)",
         database,

@@ -252,16 +252,40 @@ class Publication:
         cells = self.cells[self.cells["reason"] == ""] if published else self.cells
         return [CellKey(*key) for key in cells.index]
 
-    def shown_sets(self):
-        """{(metric, cost type): {members bytes: members}} of the cells shown in this
-        release: to everyone, or (withheld as dominant, yet clashing with nothing) to
-        their contributors without their own data, so those count for later releases'
-        check as well."""
+    def shown_sets(self, reasons=("",)):
+        """{(metric, cost type): {members bytes: members}} of the cells with one of
+        ``reasons``: "" for the cells shown to everyone; "dominant" for those withheld
+        as dominant yet shown to their contributors without their own data."""
         shown = {}
-        for key in self.cells.index[self.cells["reason"].isin(["", "dominant"])]:
+        for key in self.cells.index[self.cells["reason"].isin(list(reasons))]:
             members = self.members[key]
             shown.setdefault((key[0], key[2]), {})[members.tobytes()] = members
         return shown
+
+    def withhold_dominant_near(self, sets, reach):
+        """Withhold ("differencing") the dominant cells within ``reach`` organisations
+        of ``sets`` (as shown_sets() gives them): their contributors' views yield to
+        another category's shown cells, as within a category (disclosure.differencing)."""
+        dominant = self.cells.index[self.cells["reason"] == "dominant"]
+        candidates = {}
+        for key in dominant:
+            candidates.setdefault((key[0], key[2]), []).append(Candidate(key, self.members[key]))
+        clashing = [
+            key
+            for group, found in candidates.items()
+            for key in suppress_differencing(
+                found,
+                reach,
+                published_before=[
+                    Candidate(("near", i), members)
+                    for i, members in enumerate(sets.get(group, {}).values())
+                ],
+                swaps=False,
+            )
+        ]
+        if clashing:
+            self.cells.loc[clashing, "reason"] = "differencing"
+            self._reasons = self.cells["reason"].to_numpy()
 
     def _peer_rows(self, key):
         rows = self._slice(key)

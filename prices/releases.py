@@ -24,7 +24,9 @@ def produce(context):
     A main category's figures are the sum of its subcategories', so the two can be
     subtracted: subcategories are published first, and a main category is checked
     against the sets its subcategories show now and showed in the window (``related``),
-    as well as its own. Against a subcategory the check is for sets that differ by one
+    as well as its own (dominant cells, shown to their contributors only, last: a
+    subcategory's yield to its main category's). Against a subcategory the check is for
+    sets that differ by one
     or two organisations (SUBCATEGORY_REACH): there the main category's values differ
     from the subcategory's for every organisation that also buys elsewhere in it, so
     only a group one organisation apart (two for that organisation itself, which sees
@@ -44,10 +46,11 @@ def produce(context):
     children = {}
     for category in categories:
         children.setdefault(category.parent_id, []).append(category.pk)
+    publications = {}
     for category in categories:
         history = histories.get(category.pk, ShownSets()).within(context.window)
         related = [kept[child] for child in children.get(category.pk, ()) if child in kept]
-        publication = build_publication(
+        publications[category.pk] = build_publication(
             category,
             today=context.as_of,
             rules=rules,
@@ -57,12 +60,25 @@ def produce(context):
             related=ShownSets.merged(related) if related else None,
             related_reach=SUBCATEGORY_REACH,
         )
-        for group, shown in publication.shown_sets().items():
-            for members in shown.values():
-                history.add(group, context.number, members)
+        _record(history, publications[category.pk].shown_sets(), context.number)
         kept[category.pk] = history
+    # Dominant cells are decided last across categories too: a subcategory's dominant
+    # cell (shown to its contributors only) yields to its main category's cells.
+    for category in categories:
+        publication = publications[category.pk]
+        parent = publications.get(category.parent_id)
+        if parent is not None:
+            near = parent.shown_sets(reasons=("", "dominant"))
+            publication.withhold_dominant_near(near, SUBCATEGORY_REACH)
+        _record(kept[category.pk], publication.shown_sets(reasons=("dominant",)), context.number)
         yield category.pk, publication
     yield "history", kept
+
+
+def _record(history, shown, number):
+    for group, found in shown.items():
+        for members in found.values():
+            history.add(group, number, members)
 
 
 def publication_for(category):

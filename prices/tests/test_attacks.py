@@ -223,6 +223,45 @@ def test_a_dominant_cells_contributor_view_counts_for_later_releases(market):
     assert publication_for(market.category).cell(key(sector=SECTOR)).code == "differencing"
 
 
+def test_a_subcategorys_dominant_cell_yields_to_its_main_category(market):
+    """Seven hospitals buy in the subcategory, one of them (y) so much that the cell is
+    dominant: withheld, but shown to its contributors without their own data. The main
+    category's group is those seven and two more that buy only in a third subcategory;
+    it is not dominant (the six others also buy much in a second one), so it is shown,
+    two organisations away. A contributor would see both without its own data: the
+    subcategory's dominant cell yields (withheld for everyone, as within a category)."""
+    from decimal import Decimal
+
+    from contracts.tests.factories import ContractFactory
+    from vendors.tests.factories import LeafCategoryFactory
+
+    second = LeafCategoryFactory(parent=market.category.parent, slug="second")
+    third = LeafCategoryFactory(parent=market.category.parent, slug="third")
+    others = [market.hospital(100_000 + 5_000 * n) for n in range(6)]
+    y = market.hospital(1_000_000)
+    for n in range(2):
+        market.hospital(150_000 + n * 10_000).contracts.update(category=third)
+
+    def buy(org, category, amount):
+        ContractFactory(
+            organization=org,
+            vendor=market.vendors["v"],
+            category=category,
+            start_date=date(2024, 1, 1),
+            end_date=date(2028, 12, 31),
+            lines=[{"cost_type": "subscription", "amount": Decimal(amount), "frequency": "yearly"}],
+        )
+
+    for n, org in enumerate(others):
+        buy(org, second, 600_000 + 10_000 * n)
+    market.release()
+    main = publication_for(market.category.parent).cell(key())
+    assert not main.suppressed and main.n_organisations == 9
+    leaf = publication_for(market.category)
+    assert leaf.cell(key()).code == "differencing"
+    assert leaf.cell(key(), y.pk).suppressed and leaf.cell(key(), others[0].pk).suppressed
+
+
 def test_an_organisation_is_shown_figures_without_its_own_data(market, exact_figures):
     prices = [100_000, 110_000, 120_000, 130_000, 140_000, 150_000]
     for price in prices:
