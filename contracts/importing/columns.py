@@ -15,7 +15,8 @@ CLAUSE_CODES = [code for code, *_ in LOCK_IN_CLAUSES]
 CLAUSE_PREFIX = "clausule_"
 PRODUCT_SEPARATOR = "|"
 
-# Words accepted in cells (lower case, Dutch and English); the first is what export writes.
+# Words accepted in cells (Dutch and English; compared ignoring case and accents, see
+# parsers.words); the first is what export writes.
 STATUS_WORDS = {
     "planned": ["gepland", "planned"],
     "active": ["lopend", "actief", "active"],

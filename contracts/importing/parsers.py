@@ -119,12 +119,15 @@ def term_months(value, row):
 
 def words(accepted, allowed):
     """One of the words of ``accepted`` ({word: value}, see ``columns.lookup``), compared
-    ignoring case and accents; ``allowed`` lists them in the refusal."""
+    ignoring case, accents and spacing: the cell and the accepted words are normalised
+    alike, so "beëindigd" matches "beeindigd" and "beëindigd". ``allowed`` lists them in
+    the refusal."""
+    normalised = {normalise_name(word): value for word, value in accepted.items()}
 
     def parse(value, row):
         key = normalise_name(value)
-        if key in accepted:
-            return accepted[key]
+        if key in normalised:
+            return normalised[key]
         raise Invalid(
             _("“%(value)s” is not valid here; use %(allowed)s.")
             % {"value": value, "allowed": allowed}

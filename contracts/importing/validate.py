@@ -20,8 +20,10 @@ from contracts.importing.columns import (
 )
 from contracts.importing.parsers import Invalid
 from contracts.importing.values import normalise_name
+from contracts.models import LockInClause
 from vendors.models import Product, ProductCategory, Vendor
 
+HEADER_ROW = 1  # the row number of the column names; rows are numbered as in the file
 REFERENCE = next(column for column in CONTRACT_TABLE if column.name == "kenmerk")
 # Cells of the optional columns a file may leave out.
 EMPTY_CELLS = {c.name: "" for c in CONTRACT_TABLE + LINE_TABLE if c.name not in REQUIRED}
@@ -69,7 +71,7 @@ class ContractDraft:
 
 class Catalogue:
     """Vendors, leaf categories and products, looked up by name or slug, ignoring case
-    and accents."""
+    and accents; and the codes of the lock-in clauses a clause column may name."""
 
     def __init__(self):
         self.vendors = {}
@@ -92,6 +94,7 @@ class Catalogue:
         for product in Product.objects.all():
             self.products[(product.vendor_id, normalise_name(product.name))] = product
             self.products[(product.vendor_id, product.slug)] = product
+        self.clause_codes = set(LockInClause.objects.values_list("code", flat=True))
 
 
 class RowErrors:
@@ -136,12 +139,14 @@ def _read_columns(row, table, errors):
 
 
 def _read_clauses(row, errors):
-    """{clause code: answer} of the row's filled-in clause columns."""
+    """{clause code: answer} of the row's filled-in clause columns. Columns of unknown
+    clauses are skipped: the file's header is refused for them (``_Validation``)."""
     answers = {}
     for name, text in row.cells.items():
-        if name.startswith(CLAUSE_PREFIX) and text:
+        code = name.removeprefix(CLAUSE_PREFIX)
+        if name.startswith(CLAUSE_PREFIX) and text and code in row.catalogue.clause_codes:
             try:
-                answers[name[len(CLAUSE_PREFIX) :]] = CLAUSE_PARSER(text, row)
+                answers[code] = CLAUSE_PARSER(text, row)
             except Invalid as err:
                 _record(errors, row, name, err)
     return answers
@@ -233,8 +238,52 @@ class _Validation:
         self.drafts = {}
         self.first_cells = {}
         self.seen_lines = {}
+        # Where the required columns are, in file order (the last of a repeated name, as
+        # cells are read); reading.py refused a file without them.
+        positions = {name: index for index, name in enumerate(self.columns)}
+        self.required_positions = dict(
+            sorted(
+                ((name, positions[name]) for name in REQUIRED if name in positions),
+                key=lambda item: item[1],
+            )
+        )
+        self._check_clause_columns()
+
+    def _check_clause_columns(self):
+        """A clause column must name a known clause: its answers could not be saved."""
+        for name in self.columns:
+            code = name.removeprefix(CLAUSE_PREFIX)
+            if name.startswith(CLAUSE_PREFIX) and code not in self.catalogue.clause_codes:
+                self.errors.add(
+                    HEADER_ROW,
+                    name,
+                    _(
+                        "Unknown clause column %(column)s: there is no lock-in clause with "
+                        "the code “%(code)s”. Use the clause columns of the template, or "
+                        "remove this column."
+                    )
+                    % {"column": name, "code": code},
+                )
+
+    def _missing_cells(self, number, values):
+        """Report the required columns a row ends before (a CSV row shorter than the
+        header); True if there are any."""
+        missing = [name for name, index in self.required_positions.items() if index >= len(values)]
+        for name in missing:
+            self.errors.add(
+                number,
+                name,
+                _(
+                    "The row ends before column %(column)s, so that cell is missing. Check "
+                    "that the row has a cell for every column (count the separators)."
+                )
+                % {"column": name},
+            )
+        return bool(missing)
 
     def check(self, number, values):
+        if self._missing_cells(number, values):
+            return
         cells = dict(EMPTY_CELLS)
         cells.update(zip(self.columns, values, strict=False))
         row = Row(number, cells, self.catalogue)

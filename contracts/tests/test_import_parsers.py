@@ -148,6 +148,19 @@ def test_status_and_clause_answers_accept_their_words_and_refuse_others():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("beëindigd", "ended"),
+        ("Beeindigd", "ended"),
+        ("voortijdig beëindigd", "terminated"),
+        ("Voortijdig  Beeindigd", "terminated"),
+    ],
+)
+def test_status_words_are_matched_ignoring_accents_on_both_sides(text, expected):
+    assert COLUMNS["status"].parse(text, NO_ROW) == expected
+
+
 def test_optional_columns_have_the_value_of_an_empty_cell():
     empty = {c.name: c.empty for c in CONTRACT_TABLE + LINE_TABLE if not c.required}
     assert empty == {
