@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from contracts import ownership
 from contracts.access_log import Kind, log_read
@@ -31,6 +31,7 @@ def _administered(user, slug):
 
 
 @login_required
+@require_safe
 def audit_trail(request, slug):
     organization = _administered(request.user, slug)
     events = ContractAuditEvent.objects.filter(organization=organization).select_related("actor")
@@ -41,6 +42,7 @@ def audit_trail(request, slug):
 
 
 @login_required
+@require_safe
 def access_log(request, slug):
     organization = _administered(request.user, slug)
     entries = AccessLogEntry.objects.filter(organization=organization)
@@ -102,6 +104,7 @@ def organisation_data(request, slug):
 
 
 @login_required
+@require_safe
 def organisation_data_export(request, slug):
     organization = _administered(request.user, slug)
     log_read(request, organization, Kind.EXPORT, "alle-gegevens.zip")

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from contracts import ical
 from contracts.models import Contract
@@ -24,6 +25,7 @@ def _rows(user):
 
 
 @login_required
+@require_safe
 def renewal_radar(request):
     rows = _rows(request.user)
     counts = {key: sum(1 for *_, u in rows if u == key) for key in ("urgent", "soon")}
@@ -31,6 +33,7 @@ def renewal_radar(request):
 
 
 @login_required
+@require_safe
 def renewal_calendar(request):
     events = [
         (

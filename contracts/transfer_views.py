@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from contracts.access_log import Kind, log_read
 from contracts.actors import Actor
@@ -84,12 +85,14 @@ def _import_for(user, pk):
 
 
 @login_required
+@require_safe
 def import_detail(request, pk):
     contract_import = _import_for(request.user, pk)
     return render(request, "contracts/import_detail.html", {"import": contract_import})
 
 
 @login_required
+@require_safe
 def import_progress(request, pk):
     contract_import = _import_for(request.user, pk)
     return JsonResponse(
@@ -104,6 +107,7 @@ def import_progress(request, pk):
 
 
 @login_required
+@require_safe
 def import_template(request, fmt):
     if not organizations_for(request.user, "portal.manage_organization_contracts").exists():
         raise Http404
@@ -111,6 +115,7 @@ def import_template(request, fmt):
 
 
 @login_required
+@require_safe
 def contract_export(request, fmt):
     organizations = organizations_for(request.user, "portal.view_organization_contracts")
     slug = request.GET.get("organisatie")

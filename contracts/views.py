@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from contracts.access_log import Kind, log_read
 from contracts.actors import Actor
@@ -44,6 +44,7 @@ def contract_for(user, pk, perm="contracts.view_contract"):
 
 
 @login_required
+@require_safe
 def contract_list(request):
     sort = request.GET.get("sorteer", "start")
     contracts = (
@@ -65,6 +66,7 @@ def contract_list(request):
 
 
 @login_required
+@require_safe
 def contract_detail(request, pk):
     contract = contract_for(request.user, pk)
     log_read(request, contract.organization, Kind.CONTRACT, contract.reference)

@@ -2,12 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from portal.two_factor import services as two_factor
 from portal.two_factor.policy import requires_two_factor
 
 
 @login_required
+@require_safe
 def account(request):
     user = request.user
     return render(

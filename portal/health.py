@@ -3,6 +3,7 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from search.client import engine_status
 
@@ -17,6 +18,7 @@ def database_status():
 
 
 @never_cache
+@require_safe
 def healthz(request):
     report = {"database": database_status(), "search": engine_status()}
     # The portal works without search (it degrades); without a database it does not.

@@ -2,12 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from portal.choices import Sector
 from portal.models import Organization
 from portal.permissions import has_perm
 
 
+@require_safe
 def organization_list(request):
     sector = request.GET.get("sector", "")
     organizations = Organization.objects.all()
@@ -21,6 +23,7 @@ def organization_list(request):
     )
 
 
+@require_safe
 def organization_detail(request, slug):
     """Public facts only: name, type, sector, province. Never contracts or sizes."""
     organization = get_object_or_404(Organization, slug=slug)

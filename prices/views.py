@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from contracts.models import Contract
 from disclosure import method, releases
@@ -81,6 +82,7 @@ def _log(request, viewer, subject):
 
 
 @login_required
+@require_safe
 def explorer(request):
     viewer = _viewer(request)
     _log(request, viewer, request.GET.get("categorie", ""))
@@ -99,6 +101,7 @@ def _figure(value, metric):
 
 
 @login_required
+@require_safe
 def explorer_export(request, fmt):
     viewer = _viewer(request)
     _log(request, viewer, f"export.{fmt}")
@@ -179,6 +182,7 @@ def _standing_context(request):
 
 
 @login_required
+@require_safe
 def standing(request):
     context = _standing_context(request)
     _log(request, context["viewer"], "mijn-positie")
@@ -187,6 +191,7 @@ def standing(request):
 
 
 @login_required
+@require_safe
 def standing_export(request, fmt):
     context = _standing_context(request)
     _log(request, context["viewer"], f"mijn-positie.{fmt}")
@@ -244,6 +249,7 @@ def release_label(release):
     }
 
 
+@require_safe
 def methodology(request):
     return render(
         request,

@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from search.query import SORTS, SearchRequest, SearchUnavailable, run_search, suggest
 
@@ -34,6 +35,7 @@ def _page_number(value):
         return 1
 
 
+@require_safe
 def search_page(request):
     q = request.GET.get("q", "").strip()[:200]
     filters = {
@@ -86,6 +88,7 @@ def _facet_links(query, param, buckets):
     return links
 
 
+@require_safe
 def autocomplete(request):
     try:
         suggestions = suggest(request.user, request.GET.get("q", "")[:100])

@@ -1,7 +1,8 @@
 """Every named URL of the portal, visited (GET) as every role, against the expected
 status, and sent POST, PUT, PATCH and DELETE by every role that may not change anything
-there (refused, and the database unchanged). A URL without an entry here fails the test:
-decide who may see it and who may change through it first."""
+there (refused, and the database unchanged); a read-only URL answers those with 405. A URL
+without an entry here fails the test: decide who may see it and who may change through it
+first."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -459,6 +460,7 @@ ALLOWED_WRITES = {
             "coalition_member_action",
             "coalition_member_volume",
             "coalition_requirements",
+            "coalition_requirement",
             "coalition_requirement_vote",
             "coalition_requirement_comment",
             "coalition_requirement_delete",
@@ -466,12 +468,14 @@ ALLOWED_WRITES = {
             "coalition_documents",
             "coalition_discussion",
             "coalition_checklist",
+            "coalition-requirements",
         )
     },
     # the vendor representative, for the own vendor and products
     **{
         name: writes(VENDOR)
         for name in (
+            "vendor_self_service",
             "vendor_reply",
             "vendor_sign_code",
             "vendor_product_edit",
@@ -486,6 +490,9 @@ ALLOWED_WRITES = {
         )
     },
 }
+
+# Wagtail serves its pages, and their methods, itself (tests/test_cms.py and Wagtail's).
+SERVED_BY_WAGTAIL = {"wagtail_serve"}
 
 REFUSED = {403, 404, 405}
 REFUSED_ANONYMOUS_PAGE = REFUSED | {302}
@@ -543,10 +550,13 @@ def test_no_role_changes_what_it_may_not_through_any_url_and_method(client, worl
             refused = REFUSED
         if url.startswith("/api/"):
             refused = refused | {400}  # an empty body fails validation; nothing is saved
-        # Read-only pages that do not restrict the method answer a role that may read
-        # them as a GET would (200, nothing changes; asserted below).
-        may_read = expected[role]
-        refused = refused | (may_read if isinstance(may_read, set) else {may_read})
+        if name in ALLOWED_WRITES or name in SERVED_BY_WAGTAIL:
+            # A form view (or a Wagtail page) answers a role that may read it but not
+            # write through it as a GET would (an empty form: 200, nothing changes;
+            # asserted below). Read-only URLs answer 405 instead
+            # (test_read_only_urls_answer_writes_with_405).
+            may_read = expected[role]
+            refused = refused | (may_read if isinstance(may_read, set) else {may_read})
         before = database_state()
         statuses = {}
         for method in methods:
@@ -555,4 +565,40 @@ def test_no_role_changes_what_it_may_not_through_any_url_and_method(client, worl
         changed = changed_tables(before, database_state())
         if bad or changed:
             failures.append(f"{name} ({url}): {bad or statuses} changed {changed}")
+    assert not failures, "\n".join(failures)
+
+
+# --- Read-only URLs ----------------------------------------------------------------
+# A URL through which nobody may change anything (no entry in ALLOWED_WRITES) and that
+# has a page to GET is read-only: its view takes GET and HEAD only (function views:
+# @require_safe; class-based and DRF views define no other handler), so POST, PUT, PATCH
+# and DELETE answer 405 rather than the GET page. A new read-only function view without
+# the decorator fails here.
+
+
+def read_only_urls(world):
+    for name, (kwargs, expected) in matrix(world).items():
+        if name in ALLOWED_WRITES or name in SERVED_BY_WAGTAIL:
+            continue
+        if expected["superuser"] == 405:
+            continue  # POST only: nothing to read there
+        kwargs = dict(kwargs)
+        yield name, reverse(name, args=kwargs.pop("args", None), kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize("method", WRITE_METHODS)
+def test_read_only_urls_answer_writes_with_405(client, world, method):
+    """Even to a superuser, and whether or not it may read the page: a read-only URL
+    refuses the method itself (405), and nothing in the database changes."""
+    client.force_login(world["users"]["superuser"])
+    names = []
+    failures = []
+    for name, url in read_only_urls(world):
+        names.append(name)
+        before = database_state()
+        status = getattr(client, method)(url).status_code
+        changed = changed_tables(before, database_state())
+        if status != 405 or changed:
+            failures.append(f"{name} ({url}): {status}; changed {changed}")
+    assert {"contract_list", "price_explorer", "vendor-list"} <= set(names)
     assert not failures, "\n".join(failures)

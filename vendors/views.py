@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from vendors.models import Product, Standard, Vendor
 from vendors.profile import product_evidence, vendor_profile
@@ -28,6 +28,7 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@require_safe
 def vendor_list(request):
     query = request.GET.get("q", "").strip()
     category = request.GET.get("categorie", "")
@@ -44,6 +45,7 @@ def vendor_list(request):
     )
 
 
+@require_safe
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("parent_group"), slug=slug)
     viewer = viewer_organization(request.user)
@@ -51,6 +53,7 @@ def vendor_detail(request, slug):
     return render(request, "vendors/vendor_detail.html", context)
 
 
+@require_safe
 def product_list(request):
     query = request.GET.get("q", "").strip()
     category = request.GET.get("categorie", "")
@@ -72,6 +75,7 @@ def product_list(request):
     )
 
 
+@require_safe
 def product_detail(request, slug):
     product = get_object_or_404(
         Product.objects.select_related("vendor", "category", "category__parent"), slug=slug
@@ -92,10 +96,12 @@ def product_detail(request, slug):
     )
 
 
+@require_safe
 def category_list(request):
     return render(request, "vendors/category_list.html", {"categories": category_tree()})
 
 
+@require_safe
 def standard_list(request):
     standards = Standard.objects.all()
     return render(
@@ -105,6 +111,7 @@ def standard_list(request):
     )
 
 
+@require_safe
 def scoring_methodology(request):
     """The live scoring method: weights and rules, rendered from the stored version."""
     from vendors.capability import requirement_sets
@@ -159,6 +166,7 @@ def claim_review(request, slug, pk):
     return redirect(product.get_absolute_url())
 
 
+@require_safe
 def compare(request):
     """/vergelijken/?product=a&product=b or ?leverancier=a&leverancier=b (up to four)."""
     from django.utils.translation import gettext as _
@@ -179,6 +187,7 @@ def compare(request):
     return render(request, "vendors/compare.html", context)
 
 
+@require_safe
 def certificate_document(request, pk):
     """A certificate's document. Certificates are public evidence, but the files live in
     the private storage and are only ever served through this view."""

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from coalitions import matchmaking
 from contracts.admin_views import _administered
@@ -13,6 +14,7 @@ from portal.choices import Province, Sector
 
 
 @login_required
+@require_safe
 def contract_partners(request, pk):
     contract = contract_for(request.user, pk)
     sector = request.GET.get("sector", "")

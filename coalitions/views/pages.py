@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coalitions import access, costs, services
 from coalitions.demand import WARNING, aggregated_demand, competition_check, own_figures
@@ -77,6 +77,7 @@ def report(request, action):
     return True
 
 
+@require_safe
 def coalition_list(request):
     coalitions = access.visible_coalitions(request.user).prefetch_related("categories")
     return render(request, "coalitions/coalition_list.html", {"coalitions": coalitions})
@@ -98,6 +99,7 @@ def coalition_create(request):
     return render(request, "coalitions/coalition_form.html", {"form": form})
 
 
+@require_safe
 def coalition_detail(request, slug):
     coalition, member = _coalition(request.user, slug)
     editable = access.editable_organizations(request.user)

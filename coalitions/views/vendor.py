@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from coalitions import rfi
 from coalitions.models import VendorAnswer
@@ -14,6 +15,7 @@ from vendors.selfservice_views import _vendor as own_vendor
 
 
 @login_required
+@require_safe
 def request_list(request):
     vendor = own_vendor(request)
     return render(

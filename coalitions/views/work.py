@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coalitions import checklist, requirements, rfi, workspace
 from coalitions.access import acting_membership
@@ -53,6 +53,7 @@ def requirement_list(request, slug):
 
 
 @login_required
+@require_safe
 def requirement_export(request, slug, fmt):
     coalition = member_coalition(request.user, slug)
     headers, rows = requirements.export_rows(coalition)
@@ -62,6 +63,7 @@ def requirement_export(request, slug, fmt):
 
 
 @login_required
+@require_safe
 def requirement_print(request, slug):
     coalition = member_coalition(request.user, slug)
     return render(
@@ -149,6 +151,7 @@ def requirement_delete(request, slug, pk):
 
 
 @login_required
+@require_safe
 def vendor_answers(request, slug):
     coalition = member_coalition(request.user, slug)
     context = member_context(request.user, coalition, "vendors")
@@ -201,6 +204,7 @@ def document_list(request, slug):
 
 
 @login_required
+@require_safe
 def document_download(request, slug, pk):
     coalition = member_coalition(request.user, slug)
     version = get_object_or_404(DocumentVersion, pk=pk, document__coalition=coalition)

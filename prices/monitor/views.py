@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from contracts.access_log import Kind, log_read_for_user
 from portal.choices import Province, Sector
@@ -93,6 +94,7 @@ def _charts(report):
 
 
 @login_required
+@require_safe
 def dashboard(request):
     chosen, report = _report(request)
     return render(
@@ -112,6 +114,7 @@ def dashboard(request):
 
 
 @login_required
+@require_safe
 def report_print(request):
     chosen, report = _report(request)
     rows = report_rows(report, chosen["release_label"])
@@ -123,6 +126,7 @@ def report_print(request):
 
 
 @login_required
+@require_safe
 def export(request, fmt):
     chosen, report = _report(request)
     rows = report_rows(report, chosen["release_label"])
