@@ -99,6 +99,24 @@ class AttackMarket:
             decided_at=joined,
         )
 
+    def contracts_ending(self, slug, organization_ids):
+        """A second category in which each of ``organization_ids`` has one contract
+        (EUR 50,000 a year) ending in a random year of 2027-2032: (category, {id: year})."""
+        category = LeafCategoryFactory(slug=slug)
+        ends = {pk: int(self.rng.integers(2027, 2033)) for pk in organization_ids}
+        for pk, year in ends.items():
+            ContractFactory(
+                organization=Organization.objects.get(pk=pk),
+                vendor=self.market.vendors["v"],
+                category=category,
+                start_date=date(2024, 1, 1),
+                end_date=date(year, 6, 30),
+                lines=[
+                    {"cost_type": "subscription", "amount": Decimal(50_000), "frequency": "yearly"}
+                ],
+            )
+        return category, ends
+
     def pick(self, k, exclude=()):
         pool = [pk for pk in self.ids if pk not in set(exclude)]
         return [int(x) for x in self.rng.choice(pool, size=k, replace=False)]
@@ -397,17 +415,7 @@ def test_g_a_members_contract_end_year(attack_market, client):
     own data would do worse: the only row that changes would name the year unless its
     new noise happened to cancel the added contract."""
     world = attack_market
-    second = LeafCategoryFactory(slug="einde")
-    ends = {pk: int(world.rng.integers(2027, 2033)) for pk in world.ids}
-    for pk, year in ends.items():
-        ContractFactory(
-            organization=Organization.objects.get(pk=pk),
-            vendor=world.market.vendors["v"],
-            category=second,
-            start_date=date(2024, 1, 1),
-            end_date=date(year, 6, 30),
-            lines=[{"cost_type": "subscription", "amount": Decimal(50_000), "frequency": "yearly"}],
-        )
+    second, ends = world.contracts_ending("einde", world.ids)
     years = list(range(2026, 2033))
 
     def profile(organizations):
@@ -509,18 +517,8 @@ def reconstruct(world, per_release=120):
     and solves the totals by least squares for each target's spend, beds and contracts
     ending per year. Asserts that the exact totals give every target's spend exactly;
     returns what the published ones give."""
-    second = LeafCategoryFactory(slug="epd-einde")
     targets = world.pick(16)
-    ends = {pk: int(world.rng.integers(2027, 2033)) for pk in targets}
-    for pk, year in ends.items():
-        ContractFactory(
-            organization=Organization.objects.get(pk=pk),
-            vendor=world.market.vendors["v"],
-            category=second,
-            start_date=date(2024, 1, 1),
-            end_date=date(year, 6, 30),
-            lines=[{"cost_type": "subscription", "amount": Decimal(50_000), "frequency": "yearly"}],
-        )
+    second, ends = world.contracts_ending("epd-einde", targets)
     years = list(range(2026, 2033))
     categories = [world.market.category, second]
     older = world.coalition(
