@@ -7,7 +7,9 @@ class CoalitionsConfig(AppConfig):
     verbose_name = _("Purchasing coalitions")
 
     def ready(self):
-        from coalitions import demand
+        from coalitions import demand, organisation_data
         from disclosure.releases import register
+        from portal.organisation_data import register_holder
 
         register(demand.TOPIC, demand.produce)
+        register_holder(organisation_data.HOLDER)

@@ -34,7 +34,7 @@ def _grant(membership):
     assign_perm("coalitions.view_coalition", membership.organization.group, membership.coalition)
 
 
-def _revoke(membership):
+def revoke_access(membership):
     remove_perm("coalitions.view_coalition", membership.organization.group, membership.coalition)
 
 
@@ -158,7 +158,7 @@ def leave(membership):
     coordinators = membership.coalition.members.filter(role=Role.COORDINATOR, status=Status.ACTIVE)
     if membership.role == Role.COORDINATOR and coordinators.count() == 1:
         raise ValidationError(_("The last coordinator cannot leave; hand over first."))
-    _revoke(membership)
+    revoke_access(membership)
     membership.status, membership.decided_at = Status.LEFT, timezone.now()
     membership.save(update_fields=["status", "decided_at"])
     return membership

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ContractsConfig(AppConfig):
     name = "contracts"
     verbose_name = _("Contracts")
+
+    def ready(self):
+        from contracts import figures, selectors
+        from disclosure.releases import register
+        from portal.home import register_figures
+        from vendors import customers
+
+        register(figures.FIGURES_TOPIC, figures.produce_figures)
+        register_figures(figures.released_figures)
+        customers.register_source(selectors.running_customers)

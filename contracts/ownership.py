@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +21,7 @@ from disclosure import releases
 from disclosure.rules import recorded_by
 from disclosure.tasks import publish_release
 from portal.models import OrganizationSize
+from portal.organisation_data import holders
 
 
 def _json_default(value):
@@ -99,11 +99,7 @@ def organisation_data(organization):
                 "errors",
             )
         ),
-        "coalition_memberships": list(
-            organization.coalition_memberships.values(
-                "coalition__name", "coalition__slug", "role", "status", "created_at"
-            )
-        ),
+        **{holder.key: holder.export(organization) for holder in holders()},
     }
 
 
@@ -129,38 +125,16 @@ def export_archive(organization):
     return buffer.getvalue()
 
 
-def _sole_coordinations(organization):
-    from coalitions.models import CoalitionMember
-
-    active = CoalitionMember.Status.ACTIVE
-    coordinator = CoalitionMember.Role.COORDINATOR
-    found = []
-    for membership in organization.coalition_memberships.filter(
-        status=active, role=coordinator
-    ).select_related("coalition"):
-        others = membership.coalition.members.filter(status=active).exclude(pk=membership.pk)
-        if others.exists() and not others.filter(role=coordinator).exists():
-            found.append(membership.coalition.name)
-    return found
-
-
 def _in_current_release(organization, contracts):
     """Whether the current release counts the organisation: a contract recorded long
-    enough before its day, or a coalition membership it counted (its own data in any
-    published figure goes through these two)."""
-    from coalitions.models import CoalitionMember
-
+    enough before its day, or other data of it that release counted (a coalition
+    membership: its own data in any published figure goes through these)."""
     latest = releases.current()
     if latest is None:
         return False
     recorded = recorded_by(latest.as_of, settings.PRICE_MIN_AGE_DAYS)
-    joined = Q(decided_at__lt=latest.published_at) | Q(
-        decided_at__isnull=True, created_at__lt=latest.published_at
-    )
-    return contracts.filter(created_at__lt=recorded).exists() or (
-        organization.coalition_memberships.filter(joined, status=CoalitionMember.Status.ACTIVE)
-        .exclude(role=CoalitionMember.Role.OBSERVER)
-        .exists()
+    return contracts.filter(created_at__lt=recorded).exists() or any(
+        holder.counted_in_release(organization, latest) for holder in holders()
     )
 
 
@@ -169,23 +143,18 @@ def delete_organisation_data(organization, *, actor):
     """Delete the organisation's contracts (with lines, clauses and switches), imports,
     sizes and coalition memberships; keep the organisation, its users and the audit
     and access logs (with one event recording the deletion)."""
-    from coalitions.services import _revoke
-
-    blocking = _sole_coordinations(organization)
+    blocking = [message for holder in holders() for message in holder.blocking(organization)]
     if blocking:
-        raise ValidationError(
-            _("Hand over the coordination of %(names)s first.") % {"names": ", ".join(blocking)}
-        )
+        raise ValidationError(blocking)
     contracts = _contracts(organization)
     released = _in_current_release(organization, contracts)
     counts = {
         "contracts": contracts.count(),
         "imports": ContractImport.objects.filter(organization=organization).count(),
-        "coalition_memberships": organization.coalition_memberships.count(),
+        **{holder.key: holder.count(organization) for holder in holders()},
     }
-    for membership in organization.coalition_memberships.select_related("coalition"):
-        _revoke(membership)
-    organization.coalition_memberships.all().delete()
+    for holder in holders():
+        holder.delete(organization)
     contracts.delete()
     files = [i.file.name for i in ContractImport.objects.filter(organization=organization)]
     ContractImport.objects.filter(organization=organization).delete()

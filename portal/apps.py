@@ -7,9 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from disclosure.releases import register
-        from portal import selectors
         from portal.two_factor import signals
 
         signals.connect()
-        register(selectors.FIGURES_TOPIC, selectors.produce_figures)

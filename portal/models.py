@@ -234,10 +234,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.selectors import portal_figures
+        from portal.home import home_figures
 
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = portal_figures()
+        context["figures"] = home_figures()
         return context
 
 

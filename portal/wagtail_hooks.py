@@ -10,7 +10,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from contracts.models import LockInClause
 from portal.models import Membership, Organization, OrganizationSize
 from portal.services import (
     drop_member_groups,
@@ -41,17 +40,11 @@ class MembershipViewSet(SnippetViewSet):
     list_filter = ["role"]
 
 
-class LockInClauseViewSet(SnippetViewSet):
-    model = LockInClause
-    icon = "list-ul"
-    list_display = ["name", "name_en", "sort_order"]
-
-
 class ParticipantsGroup(SnippetViewSetGroup):
     menu_label = _("Participants")
     menu_icon = "group"
     menu_order = 210
-    items = (OrganizationViewSet, OrganizationSizeViewSet, MembershipViewSet, LockInClauseViewSet)
+    items = (OrganizationViewSet, OrganizationSizeViewSet, MembershipViewSet)
 
 
 register_snippet(ParticipantsGroup)

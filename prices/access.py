@@ -13,7 +13,7 @@ import pandas as pd
 
 from contracts.models import Contract
 from portal.models import Membership, Organization, OrganizationSize
-from portal.permissions import organizations_for
+from portal.selectors import care_providers_for
 from prices.peer_groups import REGION_OF_PROVINCE, size_bands
 
 
@@ -33,12 +33,6 @@ class Viewer:
     def may_see_key(self, key):
         """Policy staff see sector-by-category figures only."""
         return not self.policy or not (key.supplier_kind or key.size_band or key.region)
-
-
-def care_providers_for(user):
-    return organizations_for(user, "portal.view_organization_contracts").filter(
-        type=Organization.Type.CARE_PROVIDER
-    )
 
 
 def is_policy_staff(user):

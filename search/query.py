@@ -16,7 +16,7 @@ from search.client import get_client
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deep paging is not what a person does; the engine caps it too
-# Interoperability score bands (vendors.documents.score_band).
+# Interoperability score bands (search.documents.vendors.score_band).
 SCORE_BANDS = ("0-25", "25-50", "50-75", "75-100")
 FACETS = ["kind", "category", "sector", "province", "standards", "deployment", "score_band"]
 KIND_LABELS = {

@@ -4,8 +4,8 @@ outbox (search.sync) after commit instead of indexing inline, so a write never w
 for, or fails with, the engine.
 
 What to re-index when a related object changes is the documents' own business: their
-``Django.related_models`` and ``get_instances_from_related()`` (each app's
-documents.py). Wagtail pages are indexed when published, unpublished or moved, not
+``Django.related_models`` and ``get_instances_from_related()`` (search.documents,
+one module per app). Wagtail pages are indexed when published, unpublished or moved, not
 when a draft is saved."""
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -17,6 +17,7 @@ from django_elasticsearch_dsl.signals import BaseSignalProcessor
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.signals import bulk_changed
 from search import sync
 
 
@@ -60,6 +61,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         (page_published, "handle_page"),
         (page_unpublished, "handle_page"),
         (post_page_move, "handle_page"),
+        (bulk_changed, "handle_bulk"),
     ]
 
     def setup(self):
@@ -86,6 +88,10 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         # Gone from the database, so sync deletes the document.
         if DEDConfig.autosync_enabled():
             self._queue_own(instance)
+
+    def handle_bulk(self, sender, ids, **kwargs):
+        if DEDConfig.autosync_enabled():
+            sync.queue(sender, ids)
 
     def handle_page(self, sender, instance, **kwargs):
         if DEDConfig.autosync_enabled():

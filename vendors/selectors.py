@@ -40,3 +40,8 @@ def category_tree():
     for top in tops:
         top.subcategories = by_parent.get(top.pk, [])
     return tops
+
+
+def directory_counts():
+    """The home page's vendor and product counts (portal.home)."""
+    return {"vendors": Vendor.objects.count(), "products": Product.objects.count()}

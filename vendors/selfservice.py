@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vendors.capability import ingest
+from vendors.customers import running_customers
 from vendors.models import (
     CapabilityStatementVersion,
     CodeOfConductSignature,
@@ -129,12 +130,10 @@ def sign_code_of_conduct(vendor, user, page):
 def customer_organizations(user, product, *, today):
     """The care providers for which ``user`` may review claims on ``product``: the user
     is their procurement specialist or admin and they run a contract for the product."""
-    from contracts.models import Contract
     from portal.permissions import organizations_for
 
     editable = organizations_for(user, "portal.manage_organization_contracts")
-    running = Contract.objects.filter(products=product, start_date__lte=today, end_date__gte=today)
-    return editable.filter(pk__in=running.values("organization_id"))
+    return editable.filter(pk__in=running_customers(product, today=today))
 
 
 @transaction.atomic

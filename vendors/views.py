@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from portal.selectors import care_providers_for
 from vendors.models import Product, Standard, Vendor
 from vendors.profile import product_evidence, vendor_profile
 from vendors.selectors import category_tree, directory_products, directory_vendors
@@ -19,8 +20,6 @@ def viewer_organization(user):
     left out), or None."""
     if not user.is_authenticated:
         return None
-    from prices.access import care_providers_for
-
     return care_providers_for(user).values_list("pk", flat=True).first()
 
 

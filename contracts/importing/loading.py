@@ -22,7 +22,7 @@ from contracts.services import (
     grant_contract_permissions,
     record_switches,
 )
-from search import sync as search_sync
+from portal.signals import bulk_changed
 
 BATCH = 2000
 SETTABLE = [f for f in CONTRACT_FIELDS if f != "reference"]
@@ -151,7 +151,7 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     clauses = LockInClause.objects.in_bulk(field_name="code")
     _write_children(created + [(c, d) for c, d, _ in changed], clauses)
     grant_contract_permissions([c for c, _ in created], batch_size=BATCH)
-    search_sync.queue(Contract, [c.pk for c, _ in created] + [c.pk for c, _, _ in changed])
+    bulk_changed.send(Contract, ids=[c.pk for c, _ in created] + [c.pk for c, _, _ in changed])
     record_switches([organization.pk], [c.pk for c, _ in created])
     events = [(c, _draft_snapshot(c, d)) for c, d in created]
     events += [(c, changes) for c, _, changes in changed]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "prices",
     "coalitions",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -77,13 +77,13 @@ def test_home_page_contract_figures_come_from_the_release(reference_data):
     from contracts.services import create_contract
     from contracts.tests.factories import ContractFactory
     from disclosure.releases import publish
-    from portal.selectors import portal_figures
+    from portal.home import home_figures
 
     contract = ContractFactory()
-    figures = portal_figures()
+    figures = home_figures()
     assert figures["contracts"] is None and figures["release"] is None
     publish(as_of=date(2026, 11, 1), topics=["portal"])
-    assert portal_figures()["contracts"] == 1
+    assert home_figures()["contracts"] == 1
     create_contract(
         organization=contract.organization,
         vendor=contract.vendor,
@@ -94,9 +94,9 @@ def test_home_page_contract_figures_come_from_the_release(reference_data):
         initial_term_months=36,
         status=Contract.Status.ACTIVE,
     )
-    assert portal_figures()["contracts"] == 1  # not until the next release
+    assert home_figures()["contracts"] == 1  # not until the next release
     publish(as_of=date(2026, 12, 1), topics=["portal"])
-    figures = portal_figures()
+    figures = home_figures()
     assert (figures["contracts"], figures["sharing_organizations"]) == (2, 1)
     assert figures["release"].as_of == date(2026, 12, 1)
 
@@ -106,11 +106,11 @@ def test_home_page_figures_cost_a_few_queries(reference_data, django_assert_max_
 
     from contracts.tests.factories import ContractFactory
     from disclosure.releases import publish
-    from portal.selectors import portal_figures
+    from portal.home import home_figures
 
     for _ in range(3):
         ContractFactory()
     publish(as_of=date(2026, 11, 1), topics=["portal"])
-    portal_figures()  # the release and its part are remembered by the process
+    home_figures()  # the release and its part are remembered by the process
     with django_assert_max_num_queries(3):  # organisations by type, vendors, products
-        assert portal_figures()["contracts"] == 3
+        assert home_figures()["contracts"] == 3

@@ -2,12 +2,12 @@
 
 import pytest
 
-from contracts.documents import ContractDocument
 from contracts.tests.factories import ContractFactory
-from portal.documents import OrganizationDocument
 from search.analysis import text_analyzer
-from search.documents import PortalDocument
-from vendors.documents import ProductDocument, VendorDocument
+from search.documents.base import PortalDocument
+from search.documents.contracts import ContractDocument
+from search.documents.organizations import OrganizationDocument
+from search.documents.vendors import ProductDocument, VendorDocument
 from vendors.tests.factories import ProductFactory
 
 

@@ -7,13 +7,13 @@ import pytest
 from elasticsearch import NotFoundError
 
 from coalitions import services as coalition_services
-from coalitions.documents import CoalitionDocument
 from coalitions.models import Coalition, CoalitionMember
-from contracts.documents import ContractDocument
 from contracts.tests.factories import ContractFactory
 from portal.tests.factories import OrganizationFactory
 from search.client import get_client
-from vendors.documents import CategoryDocument, ProductDocument, VendorDocument
+from search.documents.coalitions import CoalitionDocument
+from search.documents.contracts import ContractDocument
+from search.documents.vendors import CategoryDocument, ProductDocument, VendorDocument
 from vendors.models import InteroperabilityScore, Product, StandardClaim
 from vendors.selfservice import add_claim
 from vendors.tests.factories import (

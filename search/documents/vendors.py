@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django_elasticsearch_dsl.registries import registry
 
-from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
 from search.query import SCORE_BANDS
 from vendors.models import (
     InteroperabilityScore,

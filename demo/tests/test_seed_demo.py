@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from contracts.models import Contract, ContractGroupObjectPermission, ContractLine
+from demo.generate import generate_contracts, generate_market
 from portal.choices import Sector
-from portal.demo.generate import generate_contracts, generate_market
 from portal.models import Membership, Organization
 from vendors.models import Product, Vendor
 
@@ -131,7 +131,7 @@ def test_every_demo_user_can_log_in_with_what_seed_demo_prints(client):
 
     from django_otp.oath import totp
 
-    from portal.demo.users import DEMO_PASSWORD, DEMO_USERNAMES
+    from demo.users import DEMO_PASSWORD, DEMO_USERNAMES
 
     out = io.StringIO()
     call_command("seed_demo", "--scale", "small", stdout=out)

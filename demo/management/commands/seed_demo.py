@@ -3,10 +3,10 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.coalitions import seed_demo_coalitions
-from portal.demo.load import seed_demo_market
-from portal.demo.pages import ensure_demo_pages
-from portal.demo.users import DEMO_PASSWORD, create_demo_users, demo_authenticator_secrets
+from demo.coalitions import seed_demo_coalitions
+from demo.load import seed_demo_market
+from demo.pages import ensure_demo_pages
+from demo.users import DEMO_PASSWORD, create_demo_users, demo_authenticator_secrets
 
 
 class Command(BaseCommand):

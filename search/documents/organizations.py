@@ -4,7 +4,7 @@ from django_elasticsearch_dsl.registries import registry
 from wagtail.models import Page
 
 from portal.models import Organization
-from search.documents import INDEX_SETTINGS, PortalDocument, index_name
+from search.documents.base import INDEX_SETTINGS, PortalDocument, index_name
 
 
 @registry.register_document

@@ -11,8 +11,8 @@ from contracts.services import (
     load_lock_in_clauses,
     record_switches,
 )
-from portal.demo.evidence import seed_evidence
-from portal.demo.generate import generate_contracts, generate_market
+from demo.evidence import seed_evidence
+from demo.generate import generate_contracts, generate_market
 from portal.models import Organization, OrganizationSize
 from portal.services import grant_organization_permissions
 from vendors.models import Product, ProductCategory, Vendor

@@ -1,5 +1,5 @@
 """The shape every searchable document shares, so one query with one set of facets can
-run across all indices. Each app's documents.py subclasses PortalDocument.
+run across all indices. The documents of each model (search.documents.*) subclass PortalDocument.
 
 Fields: kind, title (+ .prefix for as-you-type, .raw for sorting), body, url, public
 (anyone may see it) or organization_id (only that organisation's members), the facet

@@ -6,7 +6,7 @@ from django_elasticsearch_dsl.registries import registry
 
 from contracts.models import Contract
 from portal.models import Organization
-from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
 from vendors.models import Product, ProductCategory, Vendor
 
 

@@ -7,7 +7,7 @@ from django_elasticsearch_dsl import fields
 from django_elasticsearch_dsl.registries import registry
 
 from coalitions.models import Coalition, CoalitionMember
-from search.documents import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
+from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
 from vendors.models import ProductCategory
 
 

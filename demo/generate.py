@@ -12,10 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.text import slugify
 
 from contracts.reference_data import LOCK_IN_CLAUSES
-from portal.choices import Province
-from portal.dates import add_months
-from portal.demo import names
-from portal.demo.profiles import (
+from demo import names
+from demo.profiles import (
     BASE_YEAR,
     DOMINANT_SHARES,
     FIRST_YEAR,
@@ -25,6 +23,8 @@ from portal.demo.profiles import (
     VENDOR_COUNT,
     YEARLY_GROWTH,
 )
+from portal.choices import Province
+from portal.dates import add_months
 from vendors.reference_data import PRODUCT_TAXONOMY
 
 CENT = Decimal("0.01")
