@@ -19,7 +19,7 @@ from contracts.models import LockInClause
 from disclosure import releases
 from disclosure.serializers import ReleaseSerializer
 from portal.models import Membership
-from vendors.api import _own_vendor
+from vendors.access import represented_vendor
 from vendors.models import Standard
 
 
@@ -255,7 +255,7 @@ class AnswerInputSerializer(serializers.Serializer):
 @permission_classes([IsAuthenticated])
 def vendor_request_list(request):
     """The caller's vendor's requests from coalitions: requirements and own answers."""
-    found = rfi.requests_for_vendor(_own_vendor(request)).prefetch_related("answers")
+    found = rfi.requests_for_vendor(represented_vendor(request.user)).prefetch_related("answers")
     return Response(VendorRequestSerializer(found, many=True).data)
 
 
@@ -265,7 +265,9 @@ def vendor_request_list(request):
 def vendor_request_answers(request, pk):
     """Answer (or change answers to) requirements of a request to the caller's vendor;
     all or nothing."""
-    vendor_request = get_object_or_404(rfi.requests_for_vendor(_own_vendor(request)), pk=pk)
+    vendor_request = get_object_or_404(
+        rfi.requests_for_vendor(represented_vendor(request.user)), pk=pk
+    )
     data = AnswerInputSerializer(data=request.data, many=True)
     data.is_valid(raise_exception=True)
     answers = {

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,22 +18,13 @@ from contracts.actors import Actor
 from contracts.forms import ApiTokenForm
 from contracts.models import AccessLogEntry, ContractAuditEvent, OrganizationApiToken
 from contracts.services import issue_api_token, revoke_api_token
-from portal.permissions import organizations_for
-
-
-def _administered(user, slug):
-    organization = (
-        organizations_for(user, "portal.administer_organization").filter(slug=slug).first()
-    )
-    if organization is None:
-        raise Http404
-    return organization
+from portal.selectors import administered_organization
 
 
 @login_required
 @require_safe
 def audit_trail(request, slug):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     events = ContractAuditEvent.objects.filter(organization=organization).select_related("actor")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(
@@ -44,7 +35,7 @@ def audit_trail(request, slug):
 @login_required
 @require_safe
 def access_log(request, slug):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     entries = AccessLogEntry.objects.filter(organization=organization)
     kind = request.GET.get("soort", "")
     if kind in AccessLogEntry.Kind.values:
@@ -66,7 +57,7 @@ def access_log(request, slug):
 @login_required
 def organisation_data(request, slug):
     """The admin's page to download or delete all of the organisation's data."""
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     if request.method == "POST":
         if request.POST.get("confirm", "").strip() != organization.name:
             messages.error(request, _("Type the organisation's name exactly to confirm."))
@@ -106,7 +97,7 @@ def organisation_data(request, slug):
 @login_required
 @require_safe
 def organisation_data_export(request, slug):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     log_read(request, organization, Kind.EXPORT, "alle-gegevens.zip")
     response = HttpResponse(ownership.export_archive(organization), content_type="application/zip")
     stamp = timezone.localdate().isoformat()
@@ -118,7 +109,7 @@ def organisation_data_export(request, slug):
 
 @login_required
 def api_tokens(request, slug):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     form = ApiTokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
@@ -145,7 +136,7 @@ def api_tokens(request, slug):
 @login_required
 @require_POST
 def api_token_revoke(request, slug, pk):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     token = get_object_or_404(OrganizationApiToken, pk=pk, organization=organization)
     revoke_api_token(token=token)
     messages.success(request, _("Token %s revoked.") % token.name)

@@ -1,48 +1,26 @@
+"""The API (/api/v1/): wiring only. Each app lists its routes in its api_urls.py: plain
+paths in ``urlpatterns`` and viewsets in ``routes``, which go on one router so the API
+root lists them all."""
+
+from importlib import import_module
+
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from coalitions.api import CoalitionViewSet, vendor_request_answers, vendor_request_list
-from contracts.api import ContractViewSet
-from prices.api import BenchmarkView
 from prices.monitor import api as market_api
-from search.api import SearchView
-from vendors.api import (
-    ProductCategoryViewSet,
-    ProductViewSet,
-    StandardViewSet,
-    VendorViewSet,
-    capability_statement_upload,
-    claim_create,
-    reply_create,
-)
+
+API_APPS = ["search", "prices", "vendors", "contracts", "coalitions"]
 
 router = DefaultRouter()
-router.register("vendors", VendorViewSet, basename="vendor")
-router.register("products", ProductViewSet, basename="product")
-router.register("categories", ProductCategoryViewSet, basename="category")
-router.register("standards", StandardViewSet, basename="standard")
-router.register("contracts", ContractViewSet, basename="contract")
-router.register("coalitions", CoalitionViewSet, basename="coalition")
-
 urlpatterns = [
-    path("search/", SearchView.as_view(), name="api_search"),
-    path("benchmarks/", BenchmarkView.as_view(), name="api_benchmarks"),
     path("market/concentration/", market_api.concentration, name="api_market_concentration"),
     path("market/dynamics/", market_api.dynamics, name="api_market_dynamics"),
     path("market/lock-in/", market_api.lock_in, name="api_market_lock_in"),
     path("market/spending/", market_api.spending, name="api_market_spending"),
-    path(
-        "products/<slug:slug>/capability-statements/",
-        capability_statement_upload,
-        name="api_capability_statement_upload",
-    ),
-    path("products/<slug:slug>/claims/", claim_create, name="api_claim_create"),
-    path("vendor-reply/", reply_create, name="api_reply_create"),
-    path("vendor-requests/", vendor_request_list, name="api_vendor_requests"),
-    path(
-        "vendor-requests/<int:pk>/answers/",
-        vendor_request_answers,
-        name="api_vendor_request_answers",
-    ),
-    *router.urls,
 ]
+for app in API_APPS:
+    module = import_module(f"{app}.api_urls")
+    urlpatterns += module.urlpatterns
+    for prefix, viewset, basename in module.routes:
+        router.register(prefix, viewset, basename=basename)
+urlpatterns += router.urls

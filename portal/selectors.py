@@ -1,5 +1,7 @@
 """Reads for the current user's organisations."""
 
+from django.http import Http404
+
 from portal.models import Membership, Organization
 from portal.permissions import organizations_for
 
@@ -16,3 +18,14 @@ def care_providers_for(user):
     return organizations_for(user, "portal.view_organization_contracts").filter(
         type=Organization.Type.CARE_PROVIDER
     )
+
+
+def administered_organization(user, slug):
+    """The organisation ``slug`` if ``user`` administers it; a 404 otherwise (its admin
+    pages do not tell others that it exists)."""
+    organization = (
+        organizations_for(user, "portal.administer_organization").filter(slug=slug).first()
+    )
+    if organization is None:
+        raise Http404
+    return organization

@@ -12,10 +12,11 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view, permission_classes
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from vendors.access import represented_vendor
 from vendors.models import (
     CodeOfConductSignature,
     Product,
@@ -368,7 +369,7 @@ def capability_statement_upload(request, slug):
     from vendors.capability import CapabilityStatementError, fetch_statement
     from vendors.selfservice import add_capability_statement
 
-    product = _own_vendor(request).products.filter(slug=slug).first()
+    product = represented_vendor(request.user).products.filter(slug=slug).first()
     if product is None:
         raise NotFound()
     data = request.body  # the raw document: it is validated as a whole
@@ -380,15 +381,6 @@ def capability_statement_upload(request, slug):
     except CapabilityStatementError as error:
         return Response({"detail": str(error)}, status=400)
     return Response(CoverageSerializer(version).data, status=201)
-
-
-def _own_vendor(request):
-    from django.utils.translation import gettext as _
-
-    representative = getattr(request.user, "vendor_representative", None)
-    if representative is None:
-        raise PermissionDenied(_("Vendor self-service is for vendor representatives."))
-    return representative.vendor
 
 
 class ClaimInputSerializer(serializers.Serializer):
@@ -406,7 +398,7 @@ def claim_create(request, slug):
 
     from vendors.selfservice import add_claim
 
-    product = _own_vendor(request).products.filter(slug=slug).first()
+    product = represented_vendor(request.user).products.filter(slug=slug).first()
     if product is None:
         raise NotFound()
     data = ClaimInputSerializer(data=request.data)
@@ -429,7 +421,7 @@ def reply_create(request):
     """Publish the caller's vendor's reply to its scores (vendor representatives)."""
     from vendors.selfservice import publish_reply
 
-    vendor = _own_vendor(request)
+    vendor = represented_vendor(request.user)
     data = ReplyInputSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     reply = publish_reply(vendor, request.user, data.validated_data["text"])

@@ -5,13 +5,14 @@ contracts are ever shown here."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.models import CodeOfConductPage
 from vendors import selfservice
+from vendors.access import represented_vendor
 from vendors.capability import CapabilityStatementError, fetch_statement
 from vendors.forms import (
     CertificateForm,
@@ -21,13 +22,6 @@ from vendors.forms import (
     StatementForm,
     VendorProfileForm,
 )
-
-
-def _vendor(request):
-    representative = getattr(request.user, "vendor_representative", None)
-    if representative is None:
-        raise PermissionDenied(_("Vendor self-service is for vendor representatives."))
-    return representative.vendor
 
 
 def _product(vendor, slug):
@@ -41,7 +35,7 @@ def _errors(form, error):
 
 @login_required
 def dashboard(request):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     form = VendorProfileForm(request.POST or None, instance=vendor)
     if request.method == "POST" and form.is_valid():
         # The form has already set the new values on its instance: compare a fresh copy.
@@ -68,7 +62,7 @@ def dashboard(request):
 @login_required
 @require_POST
 def reply(request):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     form = ReplyForm(request.POST)
     if form.is_valid():
         selfservice.publish_reply(vendor, request.user, form.cleaned_data["text"])
@@ -81,7 +75,7 @@ def reply(request):
 @login_required
 @require_POST
 def sign_code(request):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     page = CodeOfConductPage.objects.live().first()
     if page is None:
         messages.error(request, _("There is no code of conduct to sign yet."))
@@ -107,7 +101,7 @@ def _product_page(request, vendor, product, **forms):
 
 @login_required
 def product_edit(request, slug):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     product = _product(vendor, slug)
     if request.method != "POST":
         return _product_page(request, vendor, product)
@@ -124,7 +118,7 @@ def product_edit(request, slug):
 @login_required
 @require_POST
 def claim_add(request, slug):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     product = _product(vendor, slug)
     form = ClaimForm(request.POST)
     if form.is_valid():
@@ -141,7 +135,7 @@ def claim_add(request, slug):
 @login_required
 @require_POST
 def claim_remove(request, slug, pk):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     product = _product(vendor, slug)
     selfservice.remove_claim(get_object_or_404(product.claims, pk=pk), request.user)
     messages.success(request, _("Claim removed."))
@@ -151,7 +145,7 @@ def claim_remove(request, slug, pk):
 @login_required
 @require_POST
 def statement_add(request, slug):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     product = _product(vendor, slug)
     form = StatementForm(request.POST, request.FILES)
     if form.is_valid():
@@ -176,7 +170,7 @@ def statement_add(request, slug):
 @login_required
 @require_POST
 def certificate_add(request, slug):
-    vendor = _vendor(request)
+    vendor = represented_vendor(request.user)
     product = _product(vendor, slug)
     form = CertificateForm(request.POST, request.FILES)
     if form.is_valid():

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coalitions import matchmaking
-from contracts.admin_views import _administered
 from contracts.views import contract_for
 from portal.choices import Province, Sector
+from portal.selectors import administered_organization
 
 
 @login_required
@@ -39,7 +39,7 @@ def contract_partners(request, pk):
 
 @login_required
 def organization_settings(request, slug):
-    organization = _administered(request.user, slug)
+    organization = administered_organization(request.user, slug)
     if request.method == "POST":
         organization.findable_for_coalitions = request.POST.get("findable") == "on"
         organization.save(update_fields=["findable_for_coalitions"])

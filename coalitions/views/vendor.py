@@ -11,13 +11,13 @@ from django.views.decorators.http import require_safe
 from coalitions import rfi
 from coalitions.models import VendorAnswer
 from coalitions.views.pages import report
-from vendors.selfservice_views import _vendor as own_vendor
+from vendors.access import represented_vendor
 
 
 @login_required
 @require_safe
 def request_list(request):
-    vendor = own_vendor(request)
+    vendor = represented_vendor(request.user)
     return render(
         request,
         "coalitions/vendor_requests.html",
@@ -36,7 +36,7 @@ def _posted_answers(post, requirement_ids):
 
 @login_required
 def request_answer(request, pk):
-    vendor = own_vendor(request)
+    vendor = represented_vendor(request.user)
     vendor_request = get_object_or_404(
         rfi.requests_for_vendor(vendor), pk=pk
     )  # another vendor's request does not exist for this one

@@ -1,0 +1,6 @@
+from contracts.api import ContractViewSet
+
+# (prefix, viewset, basename): registered on the API's one router (portal.api_urls).
+routes = [("contracts", ContractViewSet, "contract")]
+
+urlpatterns = []
