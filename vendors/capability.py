@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from vendors import fhir_versions
 from vendors.models import CapabilityStatementVersion
 from vendors.public_fetch import FetchFailed, UnsafeURL, fetch, parse_url
 
@@ -252,14 +253,19 @@ def _items(requirement_set):
             yield resource["type"], PROFILE, value, expectation
 
 
-def _met(offered, resource, kind, value):
-    entry = offered.get(resource)
+def _met(offered, resource, kind, value, fhir_version):
+    """Whether the statement offers the item, under the names of its own FHIR version
+    (the requirement sets use R4's)."""
+    entry = offered.get(fhir_versions.resource_name(resource, fhir_version))
     if entry is None:
         return False
+    if kind == SEARCH_PARAM:
+        return fhir_versions.search_param_name(resource, value, fhir_version) in (
+            entry.search_params
+        )
     return {
         "resource": True,
         INTERACTION: value in entry.interactions,
-        SEARCH_PARAM: value in entry.search_params,
         PROFILE: value in entry.profiles,
     }[kind]
 
@@ -267,10 +273,11 @@ def _met(offered, resource, kind, value):
 def coverage(document, requirement_set) -> dict:
     """Met and total SHALL and SHOULD items, and every missing item."""
     offered = supported(document)
+    fhir_version = document.get("fhirVersion", "")
     result = {"name": requirement_set["name"], "missing": []}
     totals = {"SHALL": [0, 0], "SHOULD": [0, 0]}
     for resource, kind, value, expectation in _items(requirement_set):
-        met = _met(offered, resource, kind, value)
+        met = _met(offered, resource, kind, value, fhir_version)
         totals[expectation][0] += met
         totals[expectation][1] += 1
         if not met:
@@ -293,6 +300,14 @@ def all_coverage(document):
 def ingest(product, data: bytes, *, source, source_url="", user=None):
     """Validate and store a new version with its coverage; refuses without storing."""
     document = read_statement(data)
+    if document.get("kind") == "requirements":
+        raise CapabilityStatementError(
+            _(
+                'This CapabilityStatement states requirements (kind "requirements"), not what '
+                'a product offers. Upload the product\'s own statement (kind "instance" or '
+                '"capability").'
+            )
+        )
     software = document.get("software") or {}
     return CapabilityStatementVersion.objects.create(
         product=product,
