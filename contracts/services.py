@@ -24,7 +24,7 @@ from contracts.models import (
     VendorSwitch,
 )
 from contracts.reference_data import LOCK_IN_CLAUSES
-from contracts.switching import find_switches
+from contracts.switching import concerned_ids, find_switches
 
 MEMBER_PERMISSIONS = ("view_contract",)
 EDITOR_PERMISSIONS = ("change_contract", "delete_contract")
@@ -311,31 +311,41 @@ def record_switches(
     organization_ids, new_contract_ids, *, migration_cost=None, migration_months=None
 ):
     """Record a VendorSwitch for each new contract that follows one with another vendor
-    in the same organisation and category."""
+    in the same organisation and category, and bring the switches of their successors
+    in line (an older contract entered after its successor is now the successor's
+    predecessor: a switch appears, moves or goes)."""
     columns = ["id", "organization_id", "category_id", "vendor_id", "start_date", "end_date"]
     contracts = pd.DataFrame.from_records(
         Contract.objects.filter(organization_id__in=organization_ids).values_list(*columns),
         columns=columns,
     )
-    found = find_switches(contracts, list(new_contract_ids))
-    VendorSwitch.objects.bulk_create(
-        [
-            VendorSwitch(
-                organization_id=row.organization_id,
-                category_id=row.category_id,
-                from_vendor_id=row.from_vendor_id,
-                to_vendor_id=row.to_vendor_id,
-                from_contract_id=row.from_id,
-                to_contract_id=row.to_id,
-                switch_date=row.switch_date,
-                migration_cost=migration_cost,
-                migration_months=migration_months,
-            )
-            for row in found.itertuples()
-        ],
-        ignore_conflicts=True,
-        batch_size=5000,
+    new_ids = set(new_contract_ids)
+    found = find_switches(contracts, list(new_ids))
+    successors = concerned_ids(contracts, list(new_ids)) - new_ids
+    VendorSwitch.objects.filter(to_contract_id__in=successors).exclude(
+        to_contract_id__in=list(found["to_id"])
+    ).delete()
+    existing = VendorSwitch.objects.in_bulk(list(successors), field_name="to_contract_id")
+    moved, created = [], []
+    for row in found.itertuples():
+        # The migration figures were entered with the new contract: only its own switch.
+        entered = row.to_id in new_ids
+        switch = existing.get(row.to_id) or VendorSwitch(
+            to_contract_id=row.to_id,
+            migration_cost=migration_cost if entered else None,
+            migration_months=migration_months if entered else None,
+        )
+        switch.organization_id = row.organization_id
+        switch.category_id = row.category_id
+        switch.from_vendor_id = row.from_vendor_id
+        switch.to_vendor_id = row.to_vendor_id
+        switch.from_contract_id = row.from_id
+        switch.switch_date = row.switch_date
+        (moved if switch.pk else created).append(switch)
+    VendorSwitch.objects.bulk_update(
+        moved, ["from_vendor_id", "from_contract_id", "switch_date"], batch_size=5000
     )
+    VendorSwitch.objects.bulk_create(created, ignore_conflicts=True, batch_size=5000)
     return len(found)
 
 

@@ -13,23 +13,8 @@ import pandas as pd
 FOLLOW_WINDOW = timedelta(days=365)
 
 
-def find_switches(contracts, new_ids):
-    """``contracts``: DataFrame with columns id, organization_id, category_id, vendor_id,
-    start_date, end_date (all contracts of the organisations concerned). Returns a
-    DataFrame of (from_id, to_id, from_vendor_id, to_vendor_id, organization_id,
-    category_id, switch_date) for the contracts in ``new_ids`` whose predecessor had
-    another vendor."""
-    columns = [
-        "from_id",
-        "to_id",
-        "from_vendor_id",
-        "to_vendor_id",
-        "organization_id",
-        "category_id",
-        "switch_date",
-    ]
-    if contracts.empty or not len(new_ids):
-        return pd.DataFrame(columns=columns)
+def _with_predecessors(contracts):
+    """The contracts sorted by start, each with ``pred_id``: its predecessor's id."""
     keys = ["organization_id", "category_id"]
     frame = contracts.assign(
         start_date=pd.to_datetime(contracts["start_date"]),
@@ -42,8 +27,43 @@ def find_switches(contracts, new_ids):
     holder = frame["id"].where(frame["end_date"] == latest_end)
     frame["holder_id"] = holder.groupby([frame[k] for k in keys]).ffill()
     frame["pred_id"] = frame.groupby(keys, sort=False)["holder_id"].shift(1)
+    return frame
+
+
+def _concerned(frame, new_ids):
+    """The new contracts, and those whose predecessor is new: an older contract entered
+    after its successor makes (or unmakes) the successor's switch."""
+    return frame["id"].isin(new_ids) | frame["pred_id"].isin(new_ids)
+
+
+def concerned_ids(contracts, new_ids):
+    """The ids of the contracts whose switch ``new_ids`` may have changed."""
+    if contracts.empty or not len(new_ids):
+        return set()
+    frame = _with_predecessors(contracts)
+    return set(frame.loc[_concerned(frame, list(new_ids)), "id"].astype("int64"))
+
+
+def find_switches(contracts, new_ids):
+    """``contracts``: DataFrame with columns id, organization_id, category_id, vendor_id,
+    start_date, end_date (all contracts of the organisations concerned). Returns a
+    DataFrame of (from_id, to_id, from_vendor_id, to_vendor_id, organization_id,
+    category_id, switch_date) for the contracts concerned by ``new_ids`` (the new ones
+    and their successors) whose predecessor had another vendor."""
+    columns = [
+        "from_id",
+        "to_id",
+        "from_vendor_id",
+        "to_vendor_id",
+        "organization_id",
+        "category_id",
+        "switch_date",
+    ]
+    if contracts.empty or not len(new_ids):
+        return pd.DataFrame(columns=columns)
+    frame = _with_predecessors(contracts)
     by_id = frame.set_index("id")
-    followers = frame[frame["id"].isin(new_ids) & frame["pred_id"].notna()].copy()
+    followers = frame[_concerned(frame, list(new_ids)) & frame["pred_id"].notna()].copy()
     pred = by_id.loc[followers["pred_id"].astype("int64")]
     followers["from_vendor_id"] = pred["vendor_id"].to_numpy()
     followers["pred_start"] = pred["start_date"].to_numpy()
