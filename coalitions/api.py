@@ -12,13 +12,13 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from coalitions import access, requirements, rfi
+from coalitions import access, requirements, rfi, services
 from coalitions.demand import aggregated_demand, competition_check
 from coalitions.models import Coalition, CoalitionMember, Requirement, VendorAnswer, VendorRequest
 from contracts.models import LockInClause
 from disclosure import releases
 from disclosure.serializers import ReleaseSerializer
-from portal.models import Membership
+from portal.models import Membership, Organization
 from vendors.access import represented_vendor
 from vendors.models import Standard
 
@@ -49,6 +49,32 @@ class MemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = CoalitionMember
         fields = ["organization", "role", "status", "decided_at"]
+
+
+class InvitationSerializer(serializers.Serializer):
+    organization = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organization.objects.all(), help_text="The organisation's slug"
+    )
+    role = serializers.ChoiceField(
+        choices=CoalitionMember.Role.choices, default=CoalitionMember.Role.MEMBER
+    )
+
+
+class JoinRequestSerializer(serializers.Serializer):
+    organization = serializers.SlugField(
+        help_text="The slug of the organisation you act for that asks to join"
+    )
+
+
+# decision -> (service, who decides: the coordinators or the member organisation itself),
+# as on the coalition page (coalitions.views.pages.MEMBER_ACTIONS)
+MEMBER_DECISIONS = {
+    "approve": (services.approve_request, "coordinator"),
+    "decline": (services.decline_request, "coordinator"),
+    "accept": (services.accept_invitation, "organisation"),
+    "refuse": (services.decline_invitation, "organisation"),
+    "leave": (services.leave, "organisation"),
+}
 
 
 class RequirementSerializer(serializers.ModelSerializer):
@@ -146,7 +172,10 @@ class DemandSerializer(serializers.Serializer):
 class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
     """Coalitions the caller may see: every public one and the private ones of the
     caller's organisations. ``members``, ``requirements`` (POST: add one),
-    ``vendor-answers`` and ``demand`` (the published figures) are for members only."""
+    ``vendor-answers`` and ``demand`` (the published figures) are for members only.
+    Membership: POST ``invitations`` (coordinators), ``join-requests`` (public
+    coalitions), ``members/<organisation>/<decision>`` (approve, decline, accept,
+    refuse, leave)."""
 
     serializer_class = CoalitionSerializer
     lookup_field = "slug"
@@ -169,6 +198,73 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
             "organization__name"
         )
         return Response(MemberSerializer(memberships, many=True).data)
+
+    def _written(self, write, status=201):
+        try:
+            membership = write()
+        except ValidationError as error:
+            return Response({"detail": error.messages}, status=400)
+        return Response(MemberSerializer(membership).data, status=status)
+
+    @extend_schema(request=InvitationSerializer, responses={201: MemberSerializer})
+    @action(detail=True, methods=["post"], serializer_class=InvitationSerializer)
+    def invitations(self, request, slug=None):
+        """Invite an organisation (coordinators only)."""
+        coalition = self.get_object()
+        if not access.is_coordinator(request.user, coalition):
+            raise NotFound()
+        data = InvitationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._written(lambda: services.invite(coalition, **data.validated_data))
+
+    @extend_schema(request=JoinRequestSerializer, responses={201: MemberSerializer})
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="join-requests",
+        serializer_class=JoinRequestSerializer,
+    )
+    def join_requests(self, request, slug=None):
+        """Ask to join a public coalition for an organisation you act for; its
+        coordinators decide."""
+        coalition = self.get_object()
+        data = JoinRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organization = (
+            access.editable_organizations(request.user)
+            .filter(slug=data.validated_data["organization"])
+            .first()
+        )
+        if organization is None:
+            raise NotFound()
+        return self._written(lambda: services.request_to_join(coalition, organization))
+
+    @extend_schema(request=None, responses={200: MemberSerializer})
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"members/(?P<organization>[-\w]+)/(?P<decision>approve|decline|accept|refuse|leave)",
+        url_name="member-decision",
+        serializer_class=MemberSerializer,
+    )
+    def member_decision(self, request, slug=None, organization=None, decision=None):
+        """``approve`` or ``decline`` a request to join (coordinators); ``accept`` or
+        ``refuse`` an invitation, or ``leave`` (the member organisation itself)."""
+        coalition = self.get_object()
+        membership = coalition.members.filter(organization__slug=organization).first()
+        service, decider = MEMBER_DECISIONS[decision]
+        if decider == "coordinator":
+            allowed = access.is_coordinator(request.user, coalition)
+        else:
+            allowed = (
+                membership is not None
+                and access.editable_organizations(request.user)
+                .filter(pk=membership.organization_id)
+                .exists()
+            )
+        if membership is None or not allowed:
+            raise NotFound()
+        return self._written(lambda: service(membership), status=200)
 
     @extend_schema(methods=["POST"], request=RequirementSerializer)
     @action(

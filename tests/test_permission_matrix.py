@@ -62,6 +62,9 @@ def everyone(status=200):
     return dict.fromkeys(ROLES, status)
 
 
+API_POST_ONLY = {**everyone(405), "anonymous": API_ANONYMOUS}
+
+
 # url name -> (reverse kwargs factory, {role: expected status or set of statuses})
 def matrix(world):
     contract, contract_import = world["contract"], world["import"]
@@ -230,6 +233,13 @@ def matrix(world):
         "coalition-requirements": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "coalition-vendor-answers": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
         "coalition-demand": ({"slug": "geheim"}, only(COALITION_B, anonymous=404)),
+        # membership writes: POST only
+        "coalition-invitations": ({"slug": "geheim"}, API_POST_ONLY),
+        "coalition-join-requests": ({"slug": "geheim"}, API_POST_ONLY),
+        "coalition-member-decision": (
+            {"slug": "geheim", "organization": "org-b", "decision": "leave"},
+            API_POST_ONLY,
+        ),
         "api_search": ({}, everyone(SEARCH)),
         "api-root": ({}, everyone()),
         "vendor-list": ({}, everyone()),
@@ -469,8 +479,12 @@ ALLOWED_WRITES = {
             "coalition_discussion",
             "coalition_checklist",
             "coalition-requirements",
+            "coalition-invitations",
+            "coalition-member-decision",  # leaving: refused, org-b coordinates alone
         )
     },
+    # a private coalition takes no requests to join, not even from its members
+    "coalition-join-requests": writes(set()),
     # the vendor representative, for the own vendor and products
     **{
         name: writes(VENDOR)
