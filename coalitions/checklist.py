@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coalitions.demand import competition_check
 from coalitions.models import ChecklistConfirmation
 
 ITEMS = [
@@ -89,7 +90,6 @@ def confirm(coalition, item, *, user, note=""):
 def require_checklist(coalition):
     """Refuse the market consultation while the coalition exceeds the market-share limit
     with its checklist incomplete."""
-    from coalitions.demand import competition_check
 
     if competition_check(coalition).exceeded and not is_complete(coalition):
         raise ValidationError(

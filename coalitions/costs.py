@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from coalitions import demand, services
 from coalitions.models import Coalition, CoalitionMember
 from disclosure.statistics import Figure, reason_text
+from portal.models import OrganizationSize
 
 CostSharing = Coalition.CostSharing
 # The size figure of each model: (the release's total in coalitions.demand.Published,
@@ -56,8 +57,6 @@ class CostSplit:
 
 def own_size(organization_id, column):
     """The organisation's latest reported ``column`` (Decimal), or None."""
-    from portal.models import OrganizationSize
-
     value = (
         OrganizationSize.objects.filter(organization_id=organization_id)
         .order_by("-year")

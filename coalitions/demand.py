@@ -68,6 +68,7 @@ from prices.facts import Sources, build_facts, family_ids, line_frame
 from prices.normalise import line_annual_cents
 from prices.publication import CellKey
 from prices.releases import publication_for
+from vendors.models import ProductCategory
 
 TOPIC = "coalitions"
 LEDGER = "ledger"  # the part holding the member sets shown in the window
@@ -534,8 +535,6 @@ def savings_against(spend, fte, median_per_fte, p25_per_fte):
 
 
 def _savings(figures):
-    from vendors.models import ProductCategory
-
     found = []
     for category in figures.categories:
         withheld = category.spend if category.spend.suppressed else category.fte

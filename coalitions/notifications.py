@@ -12,7 +12,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from coalitions.models import CoalitionMember
 from portal.models import Membership
+from vendors.models import VendorRepresentative
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +61,6 @@ def notify(coalition, subject, text, organization_ids, *, editors_only=True):
 
 
 def coordinator_ids(coalition):
-    from coalitions.models import CoalitionMember
-
     return list(
         coalition.members.filter(
             role=CoalitionMember.Role.COORDINATOR, status=CoalitionMember.Status.ACTIVE
@@ -69,8 +69,6 @@ def coordinator_ids(coalition):
 
 
 def active_member_ids(coalition):
-    from coalitions.models import CoalitionMember
-
     return list(
         coalition.members.filter(status=CoalitionMember.Status.ACTIVE).values_list(
             "organization_id", flat=True
@@ -149,7 +147,6 @@ def vendor_answered(vendor_request):
 def vendor_invited(vendor_request):
     """To the vendor's representatives: a link to the answer form, nothing about the
     coalition's members."""
-    from vendors.models import VendorRepresentative
 
     coalition, vendor = vendor_request.coalition, vendor_request.vendor
     addresses = sorted(

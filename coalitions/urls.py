@@ -1,6 +1,7 @@
 from django.urls import path
 
 from coalitions.views import matchmaking, pages, vendor, work
+from portal import converters  # noqa: F401 - registers <sheet:...>
 
 urlpatterns = [
     path("coalities/", pages.coalition_list, name="coalition_list"),

@@ -5,6 +5,7 @@ from django.urls import path
 
 from contracts import admin_views, radar_views, transfer_views
 from contracts import views as contract_views
+from portal import converters  # noqa: F401 - registers <sheet:...>
 
 urlpatterns = [
     path("contracten/", contract_views.contract_list, name="contract_list"),

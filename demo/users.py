@@ -11,6 +11,7 @@ from django.db import transaction
 
 from portal.models import Membership, Organization
 from portal.services import add_member
+from portal.two_factor.policy import requires_two_factor
 from vendors.models import Vendor, VendorRepresentative
 from vendors.services import add_vendor_representative
 
@@ -83,8 +84,6 @@ def demo_authenticator_secrets():
     key (printed, like their password); returns [(username, base32 key)]. Put the key
     in any authenticator app, or run scripts/totp_code.py with it."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from portal.two_factor.policy import requires_two_factor
 
     secrets = []
     for user in get_user_model().objects.filter(username__in=DEMO_USERNAMES).order_by("pk"):

@@ -1,5 +1,7 @@
 from django_tasks import task
 
+from disclosure.releases import request
+
 
 @task()
 def publish_release(reason="out of turn"):
@@ -7,6 +9,5 @@ def publish_release(reason="out of turn"):
     keeps counting it longer than needed. Made at once unless the latest release is
     younger than DISCLOSURE_MIN_RELEASE_GAP_DAYS; then the daily ``publish_release
     --if-due`` makes it once that gap has passed (disclosure.releases.request)."""
-    from disclosure.releases import request
 
     request(reason)

@@ -1,3 +1,6 @@
+from django.urls import register_converter
+
+
 class SpreadsheetFormat:
     """`csv` or `xlsx` in a URL."""
 
@@ -8,3 +11,8 @@ class SpreadsheetFormat:
 
     def to_url(self, value):
         return value
+
+
+# Registered when this module is first imported: the URL modules that use <sheet:...>
+# import it (Django refuses a route with an unknown converter).
+register_converter(SpreadsheetFormat, "sheet")

@@ -2,18 +2,14 @@
 api_urls.py for the API, portal.api_urls); this module includes them."""
 
 from django.conf import settings
-from django.urls import include, path, register_converter
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.converters import SpreadsheetFormat
 from portal.health import healthz
 from prices.monitor import views as market_views
-
-# Before the includes: their routes use <sheet:fmt>.
-register_converter(SpreadsheetFormat, "sheet")
 
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from contracts.models import ContractLine
 from disclosure.statistics import Quantiles
 from portal.choices import Sector
 from prices.access import peer_profile
@@ -138,8 +139,6 @@ def _divisor(organization, year, metric):
 
 def _annual_costs(contracts):
     import pandas as pd
-
-    from contracts.models import ContractLine
 
     lines = pd.DataFrame.from_records(
         ContractLine.objects.filter(contract__in=contracts).values(

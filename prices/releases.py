@@ -8,8 +8,10 @@ from django.conf import settings
 from disclosure import releases
 from disclosure.history import ShownSets
 from disclosure.rules import Rules
+from disclosure.statistics import Quantiles
 from prices.facts import Sources
 from prices.publication import build_publication, default_years, empty_publication
+from vendors.models import ProductCategory
 
 TOPIC = "prices"
 
@@ -32,7 +34,6 @@ def produce(context):
     only a group one organisation apart (two for that organisation itself, which sees
     figures without its own data) could isolate one organisation's value; the full
     distance would withhold most main-category cells of small groups."""
-    from vendors.models import ProductCategory
 
     rules = context.rules
     years = default_years(context.as_of, settings.PRICE_YEARS_BACK)
@@ -103,8 +104,6 @@ class _NoRelease:
     as_of = None
 
     def cell(self, key, viewer_organization=None):
-        from disclosure.statistics import Quantiles
-
         return Quantiles(code="no_release")
 
     def keys(self, *, published=True):

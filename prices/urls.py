@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from portal import converters  # noqa: F401 - registers <sheet:...>
 from prices import views as price_views
 
 urlpatterns = [

@@ -22,6 +22,7 @@ from prices.explorer import METRIC_LABELS, chart_data, explorer_rows, standings
 from prices.forms import BenchmarkForm, StandingForm, default_year
 from prices.publication import CellKey
 from prices.releases import publication_for
+from vendors.models import ProductCategory
 
 
 def _viewer(request):
@@ -34,8 +35,6 @@ def _viewer(request):
 
 
 def _default_category(viewer):
-    from vendors.models import ProductCategory
-
     leaves = ProductCategory.objects.leaves().order_by("parent__sort_order", "sort_order", "name")
     shared = leaves if viewer.policy else leaves.filter(pk__in=viewer.shared)
     return getattr(shared.first() or leaves.first(), "slug", "")

@@ -13,6 +13,7 @@ from elasticsearch.dsl import Q, Search
 from portal.choices import Province, Sector
 from portal.permissions import organizations_for
 from search.client import get_client
+from vendors.models import ProductCategory, Standard
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deep paging is not what a person does; the engine caps it too
@@ -105,8 +106,6 @@ def _marked(fragment):
 
 
 def _labels():
-    from vendors.models import ProductCategory, Standard
-
     return {
         "kind": {k: str(v) for k, v in KIND_LABELS.items()},
         "category": {c.slug: c.display_name for c in ProductCategory.objects.all()},

@@ -8,9 +8,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.selectors import care_providers_for
-from vendors.models import Product, Standard, Vendor
+from vendors.capability import requirement_sets
+from vendors.compare import MAX_ITEMS, compare_products, compare_vendors
+from vendors.models import Certificate, ClaimReview, Product, ScoringMethod, Standard, Vendor
+from vendors.models.scoring import DEFAULT_WEIGHTS
 from vendors.profile import product_evidence, vendor_profile
 from vendors.selectors import category_tree, directory_products, directory_vendors
+from vendors.selfservice import customer_organizations, review_claim
 
 PAGE_SIZE = 25
 
@@ -85,8 +89,6 @@ def product_detail(request, slug):
     )
     can_review = False
     if request.user.is_authenticated:
-        from vendors.selfservice import customer_organizations
-
         can_review = customer_organizations(request.user, product, today=today).exists()
     return render(
         request,
@@ -113,10 +115,6 @@ def standard_list(request):
 @require_safe
 def scoring_methodology(request):
     """The live scoring method: weights and rules, rendered from the stored version."""
-    from vendors.capability import requirement_sets
-    from vendors.models import ScoringMethod
-    from vendors.models.scoring import DEFAULT_WEIGHTS
-
     method = ScoringMethod.objects.live()
     weights = {**DEFAULT_WEIGHTS, **method.weights}
     return render(
@@ -137,9 +135,6 @@ def claim_review(request, slug, pk):
     """A customer confirms or disputes a product's claim."""
     from django.contrib import messages
     from django.utils.translation import gettext as _
-
-    from vendors.models import ClaimReview
-    from vendors.selfservice import customer_organizations, review_claim
 
     product = get_object_or_404(Product, slug=slug)
     claim = get_object_or_404(product.claims, pk=pk)
@@ -170,8 +165,6 @@ def compare(request):
     """/vergelijken/?product=a&product=b or ?leverancier=a&leverancier=b (up to four)."""
     from django.utils.translation import gettext as _
 
-    from vendors.compare import MAX_ITEMS, compare_products, compare_vendors
-
     product_slugs = request.GET.getlist("product")
     vendor_slugs = request.GET.getlist("leverancier")
     context = {"error": "", "products": None, "vendors": None}
@@ -191,8 +184,6 @@ def certificate_document(request, pk):
     """A certificate's document. Certificates are public evidence, but the files live in
     the private storage and are only ever served through this view."""
     from django.http import FileResponse, Http404
-
-    from vendors.models import Certificate
 
     certificate = get_object_or_404(Certificate, pk=pk)
     if not certificate.document:
