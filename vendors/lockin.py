@@ -83,31 +83,20 @@ class MarketInputs:
         return (0.0 if switched else 1.0), {"anyone_switched_away": switched}
 
 
-def contract_frame(contracts):
-    """The formula's rows of the contracts of a queryset."""
-    return pd.DataFrame.from_records(
-        contracts.values(*CONTRACT_FIELDS), columns=list(CONTRACT_FIELDS)
-    )
-
-
 def _interoperability_scores(contracts, rows, method):
     """(score, basis) of each contract: the mean of its products' scores under
     ``method``, else the mean of its vendor's products', else none; and its links."""
+    linked = Contract.products.through.objects.filter(contract__in=contracts)
     links = pd.DataFrame.from_records(
-        Contract.products.through.objects.filter(contract__in=contracts).values(
-            "contract_id", "product_id"
-        ),
-        columns=["contract_id", "product_id"],
+        linked.values("contract_id", "product_id"), columns=["contract_id", "product_id"]
     )
     scored = InteroperabilityScore.objects.filter(method=method)
     product_scores = pd.DataFrame.from_records(
-        scored.filter(product__in=links["product_id"].unique().tolist()).values(
-            "product_id", "score"
-        ),
+        scored.filter(product__in=linked.values("product_id")).values("product_id", "score"),
         columns=["product_id", "score"],
     )
     vendor_scores = pd.DataFrame.from_records(
-        scored.filter(product__vendor__in=rows["vendor_id"].unique().tolist()).values(
+        scored.filter(product__vendor__in=contracts.values("vendor_id")).values(
             "product__vendor", "score"
         ),
         columns=["product__vendor", "score"],
@@ -127,7 +116,9 @@ def _interoperability_scores(contracts, rows, method):
 def _risk_frame(contracts, method, market):
     """The formula over the contracts of a queryset: (rows with their components and
     ``risk``, clause answers, the checklist's codes, links to products)."""
-    rows = contract_frame(contracts)
+    rows = pd.DataFrame.from_records(
+        contracts.values(*CONTRACT_FIELDS), columns=list(CONTRACT_FIELDS)
+    )
     codes = list(LockInClause.objects.values_list("code", flat=True))
     answers = pd.DataFrame.from_records(
         ContractClause.objects.filter(contract__in=contracts).values(
