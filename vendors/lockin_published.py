@@ -2,9 +2,10 @@
 published in releases (disclosure.releases, topic "lockin").
 
 When a release is made (``produce``), the risk of every contract that runs on the
-release's day and started at least ``rules.min_age_days`` before it is computed as in
-vendors.lockin, in bulk; each organisation counts once (the mean of its contracts'
-risks, 0-100). Per vendor and per product the figures go through the disclosure gate:
+release's day and started at least ``rules.min_age_days`` before it is computed in bulk
+(vendors.lockin.contract_risks, the contract page's formula); each organisation counts
+once (the mean of its contracts' risks, 0-100). Per vendor and per product the figures
+go through the disclosure gate:
 - ``protected_quantiles``: at least 5 organisations, Harrell-Davis estimates plus
   Laplace noise (never one organisation's own value), P10/P90 from 10 organisations;
   every organisation weighs the same, so no dominance;
@@ -26,17 +27,15 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.db.models import Avg
 
-from contracts.models import Contract, ContractClause, LockInClause, VendorSwitch
+from contracts.models import Contract
 from disclosure import releases
 from disclosure.differencing import Candidate, suppress_differencing
 from disclosure.history import ShownSets
 from disclosure.rules import Rules, recorded_by
 from disclosure.statistics import Quantiles, protected_quantiles
-from vendors.lockin import ANSWER_RISK, MARKET, TOPIC, MarketInputs
-from vendors.models import InteroperabilityScore, ScoringMethod
-from vendors.models.scoring import DEFAULT_WEIGHTS
+from vendors.lockin import MARKET, TOPIC, contract_risks, market_inputs
+from vendors.models import ScoringMethod
 
 HISTORY = "history"
 
@@ -172,7 +171,7 @@ def produce(context):
     )
     market = market_inputs(counted, started_by, rules)
     yield MARKET, market
-    contracts, links = _risks(
+    contracts, links = contract_risks(
         None,
         context.as_of,
         ScoringMethod.objects.live(),
@@ -213,110 +212,3 @@ def published_lock_in(vendor, *, viewer_organization=None) -> PublishedLockIn:
             LockInFigure(code="too_few", as_of=release.as_of), as_of=release.as_of
         )
     return stored.view(viewer_organization)
-
-
-def _contract_risks(vendor, today, method):
-    """Every contract of ``vendor`` (of all vendors when None) running on ``today``, with
-    its lock-in risk (0-100), computed in bulk; and the contracts' product links. (The
-    market monitor reads this too.)"""
-    return _risks(vendor, today, method)
-
-
-def market_inputs(running, switched_by, rules):
-    """MarketInputs of the contracts ``running`` (a queryset of those that count) and
-    the switches up to ``switched_by``."""
-    rows = pd.DataFrame.from_records(
-        running.values("organization_id", "vendor_id", "category_id"),
-        columns=["organization_id", "vendor_id", "category_id"],
-    )
-    switched = VendorSwitch.objects.filter(switch_date__lte=switched_by).values_list(
-        "from_vendor_id", "category_id"
-    )
-    return MarketInputs.compute(rows, set(switched), rules)
-
-
-def _risks(vendor, today, method, *, started_by=None, market=None, rules=None):
-    """As _contract_risks; with ``started_by`` only contracts that started, and were
-    recorded, on or before that day count, for the contracts' risks and the market
-    inputs alike (``market``: MarketInputs, computed here when None)."""
-    rules = rules or Rules.from_settings()
-    weights = {**DEFAULT_WEIGHTS, **method.weights}
-    share = weights["lock_in"]
-    running = Contract.objects.filter(start_date__lte=today, end_date__gte=today)
-    if started_by is not None:
-        running = running.filter(
-            start_date__lte=started_by, created_at__lt=recorded_by(started_by, 0)
-        )
-    own_running = running if vendor is None else running.filter(vendor=vendor)
-    contracts = pd.DataFrame.from_records(
-        own_running.values(
-            "id",
-            "organization_id",
-            "vendor_id",
-            "category_id",
-            "initial_term_months",
-            "auto_renewal",
-            "notice_period_months",
-        )
-    )
-    if contracts.empty:
-        return contracts, pd.DataFrame(columns=["contract_id", "product_id"])
-    clause_count = LockInClause.objects.count() or 1
-    answered = pd.DataFrame.from_records(
-        ContractClause.objects.filter(contract__in=own_running).values("contract_id", "answer")
-    )
-    if answered.empty:
-        answered = pd.DataFrame(columns=["contract_id", "answer"])
-    answered["risk"] = answered["answer"].map(ANSWER_RISK).astype(float)
-    per_contract = answered.groupby("contract_id")["risk"].agg(["sum", "count"])
-    risk_sum = contracts["id"].map(per_contract["sum"]).fillna(0.0)
-    missing = clause_count - contracts["id"].map(per_contract["count"]).fillna(0)
-    clauses = (risk_sum + missing) / clause_count
-    # structure_inputs for every contract at once (the same thresholds)
-    term, notice = contracts["initial_term_months"], contracts["notice_period_months"]
-    structure = (
-        np.where(term > 60, 1.0, np.where(term > 36, 0.5, 0.0))
-        + contracts["auto_renewal"].astype(float)
-        + np.where(notice >= 12, 1.0, np.where(notice >= 6, 0.5, 0.0))
-    ) / 3
-    links = pd.DataFrame.from_records(
-        Contract.products.through.objects.filter(contract__in=own_running).values(
-            "contract_id", "product_id"
-        )
-    )
-    if links.empty:
-        links = pd.DataFrame(columns=["contract_id", "product_id"])
-    method_scores = InteroperabilityScore.objects.filter(method=method)
-    if vendor is not None:
-        method_scores = method_scores.filter(product__vendor=vendor)
-    scores = dict(method_scores.values_list("product_id", "score"))
-    links["score"] = links["product_id"].map(lambda p: float(scores[p]) if p in scores else None)
-    product_mean = links.dropna(subset=["score"]).groupby("contract_id")["score"].mean()
-    vendor_mean = {
-        v: float(mean)
-        for v, mean in method_scores.values("product__vendor")
-        .annotate(mean=Avg("score"))
-        .values_list("product__vendor", "mean")
-    }
-    interop_score = contracts["id"].map(product_mean)
-    interop_score = interop_score.fillna(contracts["vendor_id"].map(vendor_mean))
-    interoperability = (1 - interop_score / 100).fillna(1.0)
-    if market is None:
-        market = market_inputs(running, today if started_by is None else started_by, rules)
-    pairs = list(zip(contracts["vendor_id"], contracts["category_id"], strict=True))
-    dominant = weights["dominant_share"]
-    market_values = pd.Series(
-        [market.market_value(int(v), int(c), dominant)[0] for v, c in pairs],
-        index=contracts.index,
-    )
-    switching = pd.Series(
-        [market.switching_value(int(v), int(c))[0] for v, c in pairs], index=contracts.index
-    )
-    contracts["risk"] = (
-        share["clauses"] * clauses
-        + share["structure"] * structure
-        + share["interoperability"] * interoperability
-        + share["market_position"] * market_values
-        + share["switching"] * switching
-    )
-    return contracts, links

@@ -6,7 +6,7 @@ for the price benchmarks: vendor, leaf and main category, dates, automatic renew
 yearly cost in cents (prices.normalise, as the benchmarks) and the organisation's
 sector and province; beside it the organisations' sizes per year, the clause answers,
 the switches away from contracts and the lock-in risk of the contracts running on
-``as_of`` (vendors.lockin_published).
+``as_of`` (vendors.lockin).
 
 The table is built by the release producer (prices.monitor.releases) and stored in the
 release; pages, exports and the API read it from the current release only, so writes
@@ -145,17 +145,19 @@ def load(as_of, min_age_days):
             c.pk: (c.slug, str(c), c.parent_id)
             for c in ProductCategory.objects.select_related("parent")
         },
-        risks=_risks(as_of, set(contracts["contract_id"].tolist())),
+        risks=_risks(as_of, set(contracts["contract_id"].tolist()), min_age_days),
     )
 
 
-def _risks(as_of, counted_ids):
+def _risks(as_of, counted_ids, min_age_days):
     """The lock-in risk (0-100) of every contract running on ``as_of`` that the table
-    counts (old enough, of a care provider), computed as for the vendor pages."""
-    from vendors.lockin_published import _contract_risks
+    counts (old enough, of a care provider), computed as for the vendor pages: the
+    market inputs, too, from contracts ``min_age_days`` old only."""
+    from vendors.lockin import contract_risks
     from vendors.models import ScoringMethod
 
-    found, _links = _contract_risks(None, as_of, ScoringMethod.objects.live())
+    started_by = as_of - timedelta(days=min_age_days)
+    found, _links = contract_risks(None, as_of, ScoringMethod.objects.live(), started_by=started_by)
     if found.empty:
         return _empty_risks()
     found = found[found["id"].isin(counted_ids)]

@@ -145,10 +145,11 @@ def _customers(product, count, start=date(2024, 1, 1), **contract_fields):
 
 def computed(vendor, rules, *, as_of=TODAY, earlier=()):
     """What the release producer computes for ``vendor`` (with ``rules``), seen by all."""
-    from vendors.lockin_published import _risks, build_vendor_lock_in, values_by_vendor
+    from vendors.lockin import contract_risks
+    from vendors.lockin_published import build_vendor_lock_in, values_by_vendor
     from vendors.models import Product, ScoringMethod
 
-    contracts, links = _risks(
+    contracts, links = contract_risks(
         None,
         as_of,
         ScoringMethod.objects.live(),
@@ -164,15 +165,15 @@ def computed(vendor, rules, *, as_of=TODAY, earlier=()):
 
 def test_bulk_risks_match_each_contracts_risk(reference_data):
     """The bulk computation (also read by the market monitor through
-    _contract_risks(vendor, today, method)) gives every contract's own risk."""
-    from vendors.lockin_published import _contract_risks
+    contract_risks(vendor, today, method)) gives every contract's own risk."""
+    from vendors.lockin import contract_risks
     from vendors.models import ScoringMethod
 
     product = ProductFactory()
     contracts = _customers(product, 6)
     publish_lock_in()  # a contract's market inputs come from the release
     method = ScoringMethod.objects.live()
-    bulk, links = _contract_risks(product.vendor, TODAY, method)
+    bulk, links = contract_risks(product.vendor, TODAY, method)
     for contract in contracts:
         single, _ = contract_lock_in(contract, method=method)
         assert round(bulk.set_index("id").loc[contract.pk, "risk"], 1) == float(single)
@@ -185,7 +186,7 @@ def test_without_noise_the_figures_are_harrell_davis_quantiles_per_organisation(
     import numpy as np
 
     from disclosure.statistics import QUANTILES, hd_matrix, three_significant
-    from vendors.lockin_published import _contract_risks
+    from vendors.lockin import contract_risks
     from vendors.models import ScoringMethod
 
     product = ProductFactory()
@@ -198,7 +199,7 @@ def test_without_noise_the_figures_are_harrell_davis_quantiles_per_organisation(
         end_date=date(2029, 12, 31),
         initial_term_months=12,
     )
-    risks, _ = _contract_risks(product.vendor, TODAY, ScoringMethod.objects.live())
+    risks, _ = contract_risks(product.vendor, TODAY, ScoringMethod.objects.live())
     per_org = np.sort(risks.groupby("organization_id")["risk"].mean().to_numpy())
     expected = hd_matrix(per_org[None, :], list(QUANTILES.values()))[0]
     published = computed(product.vendor, exact_rules())

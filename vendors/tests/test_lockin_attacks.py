@@ -122,10 +122,10 @@ def save(markets):
 def exact_medians(vendor, day, *, product=None):
     """What a live, unprotected page showed: the median over the customers (one value
     each, the mean of their contracts) of the contracts running on ``day``."""
-    from vendors.lockin_published import _contract_risks
+    from vendors.lockin import contract_risks
     from vendors.models import ScoringMethod
 
-    contracts, links = _contract_risks(vendor, day, ScoringMethod.objects.live())
+    contracts, links = contract_risks(vendor, day, ScoringMethod.objects.live())
     if product is not None:
         contracts = contracts[
             contracts["id"].isin(links[links["product_id"] == product.pk]["contract_id"])
