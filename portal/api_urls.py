@@ -1,10 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from coalitions.api import CoalitionViewSet, vendor_request_answers, vendor_request_list
 from contracts.api import ContractViewSet
 from prices.api import BenchmarkView
-from prices.monitor import api as market_api
 from search.api import SearchView
 from vendors.api import (
     ProductCategoryViewSet,
@@ -27,10 +26,7 @@ router.register("coalitions", CoalitionViewSet, basename="coalition")
 urlpatterns = [
     path("search/", SearchView.as_view(), name="api_search"),
     path("benchmarks/", BenchmarkView.as_view(), name="api_benchmarks"),
-    path("market/concentration/", market_api.concentration, name="api_market_concentration"),
-    path("market/dynamics/", market_api.dynamics, name="api_market_dynamics"),
-    path("market/lock-in/", market_api.lock_in, name="api_market_lock_in"),
-    path("market/spending/", market_api.spending, name="api_market_spending"),
+    path("", include("market.api_urls")),
     path(
         "products/<slug:slug>/capability-statements/",
         capability_statement_upload,

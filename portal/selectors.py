@@ -49,3 +49,13 @@ def memberships_of(user):
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("organization")
+
+
+def is_policy_staff(user):
+    """Whether ``user`` is a member of a policy body."""
+    return bool(
+        user.is_authenticated
+        and Membership.objects.filter(
+            user_id=getattr(user, "pk", None), organization__type=Organization.Type.POLICY_BODY
+        ).exists()
+    )

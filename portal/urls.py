@@ -15,7 +15,6 @@ from portal.health import healthz
 from portal.login import ThrottledAuthenticationForm
 from portal.two_factor import views as two_factor_views
 from prices import views as price_views
-from prices.monitor import views as market_views
 from search import views as search_views
 from vendors import selfservice_views as vendor_self
 from vendors import views as vendor_views
@@ -183,9 +182,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("", include("coalitions.urls")),
-    path("markt/", market_views.dashboard, name="market_dashboard"),
-    path("markt/rapport/", market_views.report_print, name="market_report"),
-    path("markt/export.<sheet:fmt>", market_views.export, name="market_export"),
+    path("", include("market.urls")),
     path("prijzen/", price_views.explorer, name="price_explorer"),
     path("prijzen/export.<sheet:fmt>", price_views.explorer_export, name="price_explorer_export"),
     path("prijzen/mijn-positie/", price_views.standing, name="price_standing"),

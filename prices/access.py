@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contracts.models import Contract
-from portal.models import Membership, Organization, OrganizationSize
+from portal.models import Organization, OrganizationSize
 from portal.permissions import organizations_for
+from portal.selectors import is_policy_staff
 from prices.peer_groups import REGION_OF_PROVINCE, size_bands
 
 
@@ -38,15 +39,6 @@ class Viewer:
 def care_providers_for(user):
     return organizations_for(user, "portal.view_organization_contracts").filter(
         type=Organization.Type.CARE_PROVIDER
-    )
-
-
-def is_policy_staff(user):
-    return bool(
-        user.is_authenticated
-        and Membership.objects.filter(
-            user_id=getattr(user, "pk", None), organization__type=Organization.Type.POLICY_BODY
-        ).exists()
     )
 
 

@@ -222,6 +222,9 @@ def _contract_risks(vendor, today, method):
     return _risks(vendor, today, method)
 
 
+contract_risks = _contract_risks  # public: the market monitor reads it (market.data)
+
+
 def market_inputs(running, switched_by, rules):
     """MarketInputs of the contracts ``running`` (a queryset of those that count) and
     the switches up to ``switched_by``."""
