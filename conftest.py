@@ -41,7 +41,7 @@ def _fresh_benchmark_cache():
     from django.core.cache import cache
 
     from disclosure.releases import forget
-    from prices.monitor.data import clear_local as clear_market
+    from market.data import clear_local as clear_market
 
     forget()
     clear_market()

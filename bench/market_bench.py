@@ -27,10 +27,10 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from disclosure.releases import forget, publish  # noqa: E402
+from market.compute import recompute_all  # noqa: E402
+from market.data import market_data  # noqa: E402
 from portal.models import Membership, Organization  # noqa: E402
 from portal.services import add_member  # noqa: E402
-from prices.monitor.compute import recompute_all  # noqa: E402
-from prices.monitor.data import market_data  # noqa: E402
 
 RUNS = 30
 

@@ -33,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from contracts.models import ContractLine  # noqa: E402
+from contracts.normalise import contract_annual_cents, per_size  # noqa: E402
 from disclosure.differencing import Candidate, suppress_differencing  # noqa: E402
 from disclosure.releases import publish  # noqa: E402
 from disclosure.rules import Rules  # noqa: E402
@@ -41,7 +42,6 @@ from portal.models import Membership, Organization, OrganizationSize  # noqa: E4
 from portal.services import add_member  # noqa: E402
 from prices.access import peer_profile, shared_categories  # noqa: E402
 from prices.facts import METRICS, Sources  # noqa: E402
-from prices.normalise import contract_annual_cents, per_size  # noqa: E402
 from prices.peer_groups import size_bands  # noqa: E402
 from prices.publication import (  # noqa: E402
     _candidate_cells,

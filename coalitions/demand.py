@@ -52,7 +52,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Coalition, CoalitionMember
+from contracts.frames import line_frame
 from contracts.models import Contract
+from contracts.normalise import line_annual_cents
 from disclosure import noise, releases
 from disclosure.budget import Ledger
 from disclosure.rules import recorded_by
@@ -64,8 +66,7 @@ from disclosure.statistics import (
     three_significant,
 )
 from portal.models import Organization, OrganizationSize
-from prices.facts import Sources, build_facts, family_ids, line_frame
-from prices.normalise import line_annual_cents
+from prices.facts import Sources, build_facts, family_ids
 from prices.publication import CellKey
 from prices.releases import publication_for
 from vendors.models import ProductCategory

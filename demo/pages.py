@@ -80,7 +80,7 @@ def ensure_demo_pages():
         )
         home.add_child(instance=directory)
         directory.save_revision().publish()
-    from prices.models import MarketBalancePage
+    from market.models import MarketBalancePage
 
     if not MarketBalancePage.objects.exists():
         balance = MarketBalancePage(

@@ -4,7 +4,7 @@ from portal.selectors import memberships_of
 def portal(request):
     """The current user's memberships and whether the market monitor is theirs, for the
     navigation."""
-    from prices.monitor.access import may_see_monitor
+    from market.access import may_see_monitor
 
     user = getattr(request, "user", None)
     if user is None:

@@ -226,7 +226,7 @@ class HomePage(Page):
         "portal.ContentPage",
         "portal.CodeOfConductPage",
         "coalitions.CoalitionDirectoryPage",
-        "prices.MarketBalancePage",
+        "market.MarketBalancePage",
     ]
     max_count = 1
 

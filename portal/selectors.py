@@ -29,3 +29,13 @@ def administered_organization(user, slug):
     if organization is None:
         raise Http404
     return organization
+
+
+def is_policy_staff(user):
+    """Whether ``user`` is a member of a policy body."""
+    return bool(
+        user.is_authenticated
+        and Membership.objects.filter(
+            user_id=getattr(user, "pk", None), organization__type=Organization.Type.POLICY_BODY
+        ).exists()
+    )

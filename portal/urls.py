@@ -9,7 +9,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import healthz
-from prices.monitor import views as market_views
 
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
@@ -21,9 +20,7 @@ urlpatterns = [
     path("", include("vendors.urls")),
     path("", include("contracts.urls")),
     path("", include("coalitions.urls")),
-    path("markt/", market_views.dashboard, name="market_dashboard"),
-    path("markt/rapport/", market_views.report_print, name="market_report"),
-    path("markt/export.<sheet:fmt>", market_views.export, name="market_export"),
+    path("", include("market.urls")),
     path("", include("prices.urls")),
     path("api/v1/", include("portal.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

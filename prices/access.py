@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contracts.models import Contract
-from portal.models import Membership, Organization, OrganizationSize
-from portal.selectors import care_providers_for
+from portal.models import Organization, OrganizationSize
+from portal.selectors import care_providers_for, is_policy_staff
 from prices.peer_groups import REGION_OF_PROVINCE, size_bands
 
 
@@ -33,15 +33,6 @@ class Viewer:
     def may_see_key(self, key):
         """Policy staff see sector-by-category figures only."""
         return not self.policy or not (key.supplier_kind or key.size_band or key.region)
-
-
-def is_policy_staff(user):
-    return bool(
-        user.is_authenticated
-        and Membership.objects.filter(
-            user_id=getattr(user, "pk", None), organization__type=Organization.Type.POLICY_BODY
-        ).exists()
-    )
 
 
 def shared_categories(organization):

@@ -9,7 +9,5 @@ class PricesConfig(AppConfig):
     def ready(self):
         from disclosure.releases import register
         from prices import releases
-        from prices.monitor import releases as market_releases
 
         register(releases.TOPIC, releases.produce)
-        register(market_releases.TOPIC, market_releases.produce)

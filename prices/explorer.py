@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contracts.models import ContractLine
+from contracts.normalise import contract_annual_cents
 from disclosure.statistics import Quantiles
 from portal.choices import Sector
 from prices.access import peer_profile
-from prices.normalise import contract_annual_cents
 from prices.peer_groups import REGION_LABELS, SIZE_BAND_CHOICES, SIZE_BANDS
 from prices.publication import CellKey
 

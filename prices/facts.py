@@ -5,7 +5,7 @@ One row per (year, organisation, cost_type, supplier_kind, supplier):
 - cost_type "" is all costs; a single cost type is only kept with supplier_kind "";
 - supplier_kind is "" (any supplier), "vendor", "product" or "deployment", supplier the
   vendor's or product's slug or the deployment model;
-- cents: the yearly cost (prices.normalise); user_cents/user_qty and ws_cents/ws_qty:
+- cents: the yearly cost (contracts.normalise); user_cents/user_qty and ws_cents/ws_qty:
   the cost and number of users or workstations of lines priced per user/workstation
   (a contract's count is its largest line quantity, so licence and support per user
   do not count the users twice);
@@ -20,13 +20,11 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from django.db.models import BigIntegerField, F
-from django.db.models.functions import Cast, Round
 
-from contracts.models import Contract, ContractLine
+from contracts.frames import frame, line_frame, per_contract, size_frame
+from contracts.models import Contract
 from disclosure.rules import recorded_by
-from portal.models import Organization, OrganizationSize
-from prices.normalise import line_annual_cents
+from portal.models import Organization
 from prices.peer_groups import REGION_OF_PROVINCE, size_bands
 
 METRICS = ("annual", "per_fte", "per_bed", "per_user", "per_workstation", "revenue_share")
@@ -45,32 +43,6 @@ def _contract_filter(category_ids, years, today, min_age_days, prefix=""):
         f"{prefix}end_date__gte": date(min(years), 1, 1),
         f"{prefix}created_at__lt": recorded_by(today, min_age_days),
     }
-
-
-def _frame(queryset, columns):
-    rows = queryset.order_by().values_list(*columns.values())  # no sorting needed
-    return pd.DataFrame.from_records(rows, columns=list(columns))
-
-
-def _per_contract(lines):
-    """Sums per contract and cost type, and per contract over all cost types."""
-    lines = lines.assign(
-        cents=line_annual_cents(lines), quantity=lines["quantity_hundredths"] / 100
-    )
-    for unit, prefix in (("user", "user"), ("workstation", "ws")):
-        priced = lines["unit"].eq(unit)
-        lines[f"{prefix}_cents"] = lines["cents"].where(priced, 0)
-        lines[f"{prefix}_qty"] = lines["quantity"].where(priced, 0.0)
-    aggregations = {
-        "cents": "sum",
-        "user_cents": "sum",
-        "user_qty": "max",
-        "ws_cents": "sum",
-        "ws_qty": "max",
-    }
-    by_type = lines.groupby(["contract_id", "cost_type"], as_index=False).agg(aggregations)
-    overall = lines.groupby("contract_id", as_index=False).agg(aggregations)
-    return by_type, overall.assign(cost_type="")
 
 
 def _suppliers(contracts, products):
@@ -129,46 +101,6 @@ def empty_facts():
     return pd.DataFrame(columns=columns)
 
 
-def line_frame(**contract_filter):
-    """The lines of the contracts that ``contract_filter`` (through "contract__") picks,
-    as prices.normalise reads them: two-decimal amounts and quantities as exact
-    integers, rounded in the database (fast)."""
-    return _frame(
-        ContractLine.objects.filter(**contract_filter).annotate(
-            amount_cents=Cast(Round(F("amount") * 100), BigIntegerField()),
-            quantity_hundredths=Cast(Round(F("quantity") * 100), BigIntegerField()),
-        ),
-        {
-            "contract_id": "contract_id",
-            "cost_type": "cost_type",
-            "amount_cents": "amount_cents",
-            "quantity_hundredths": "quantity_hundredths",
-            "frequency": "frequency",
-            "unit": "unit",
-            "initial_term_months": "contract__initial_term_months",
-        },
-    )
-
-
-def size_frame(years):
-    """Care providers' FTE, beds and revenue per year, as floats (NaN when missing)."""
-    sizes = _frame(
-        OrganizationSize.objects.filter(
-            organization__type=Organization.Type.CARE_PROVIDER, year__in=years
-        ),
-        {
-            "organization_id": "organization_id",
-            "year": "year",
-            "fte": "fte",
-            "beds": "beds",
-            "revenue": "revenue_eur",
-        },
-    )
-    for column in ("fte", "beds", "revenue"):
-        sizes[column] = pd.to_numeric(sizes[column], errors="coerce").astype("float64")
-    return sizes
-
-
 @dataclass
 class Sources:
     """What the facts are made of, read from the database in one go for one or many
@@ -185,7 +117,7 @@ class Sources:
     def load(cls, category_ids, years, *, today, min_age_days):
         counted = _contract_filter(category_ids, years, today, min_age_days)
         through = _contract_filter(category_ids, years, today, min_age_days, prefix="contract__")
-        contracts = _frame(
+        contracts = frame(
             Contract.objects.filter(**counted),
             {
                 "contract_id": "id",
@@ -199,7 +131,7 @@ class Sources:
         contracts["start_year"] = contracts["start_date"].map(lambda d: d.year)
         contracts["end_year"] = contracts["end_date"].map(lambda d: d.year)
         lines = line_frame(**through)
-        products = _frame(
+        products = frame(
             Contract.products.through.objects.filter(**through),
             {
                 "contract_id": "contract_id",
@@ -207,7 +139,7 @@ class Sources:
                 "deployment": "product__deployment",
             },
         )
-        organisations = _frame(
+        organisations = frame(
             Organization.objects.filter(type=Organization.Type.CARE_PROVIDER),
             {"organization_id": "id", "sector": "sector", "province": "province"},
         )
@@ -240,7 +172,7 @@ def build_facts(category, years, *, today, min_age_days, sources=None):
     if sources.contracts.empty or sources.lines.empty:
         return empty_facts()
     contracts = sources.contracts
-    by_type, overall = _per_contract(sources.lines)
+    by_type, overall = per_contract(sources.lines)
     suppliers = _suppliers(contracts, sources.products)
     contributions = pd.concat(
         [

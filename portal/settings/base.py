@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "vendors",
     "contracts",
     "prices",
+    "market",
     "coalitions",
     "search",
     "demo",

@@ -18,11 +18,11 @@ import pytest
 
 from contracts.models import ContractLine
 from contracts.tests.factories import ContractFactory
+from contracts.tests.markets import Market
 from disclosure.releases import publish
+from market import compute, measures
+from market.data import market_data
 from portal.choices import Sector
-from prices.monitor import compute, measures
-from prices.monitor.data import market_data
-from prices.tests.conftest import Market
 from vendors.tests.factories import LeafCategoryFactory
 
 pytestmark = pytest.mark.django_db

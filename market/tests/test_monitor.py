@@ -20,12 +20,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from contracts.tests.markets import Market
 from disclosure.releases import publish
+from market.compute import category_report
 from portal.models import Membership, Organization
 from portal.tests.factories import OrganizationFactory, UserFactory, member
 from portal.tests.spreadsheets import ATTACKS, assert_inert_csv, assert_inert_xlsx
-from prices.monitor.compute import category_report
-from prices.tests.conftest import Market
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 22)
@@ -290,7 +290,7 @@ def test_page_and_api_show_the_same_noisy_figures(client, released, analyst):
 def test_public_market_balance_page(client, released, exact_figures):
     from wagtail.models import Page
 
-    from prices.models import MarketBalancePage
+    from market.models import MarketBalancePage
 
     home = Page.objects.get(depth=2)
     page = MarketBalancePage(title="Marktbalans", slug="marktbalans")

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from contracts.access_log import Kind, log_read_for_user
+from market.access import may_see_monitor
+from market.compute import BASES, category_report, release_label
+from market.data import market_data
+from market.tables import dashboard_tables, percent, report_rows
 from portal.choices import Province, Sector
 from portal.spreadsheets import table_download
-from prices.monitor.access import may_see_monitor
-from prices.monitor.compute import BASES, category_report, release_label
-from prices.monitor.data import market_data
-from prices.monitor.tables import dashboard_tables, percent, report_rows
 from vendors.models import ProductCategory
 
 
@@ -99,7 +99,7 @@ def dashboard(request):
     chosen, report = _report(request)
     return render(
         request,
-        "prices/monitor/dashboard.html",
+        "market/dashboard.html",
         {
             **chosen,
             "report": report,
@@ -120,7 +120,7 @@ def report_print(request):
     rows = report_rows(report, chosen["release_label"])
     return render(
         request,
-        "prices/monitor/report.html",
+        "market/report.html",
         {**chosen, "report": report, "rows": rows},
     )
 

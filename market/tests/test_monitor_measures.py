@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from prices.monitor import measures
+from market import measures
 
 
 def test_hhi_bands_and_concentration_ratios():

@@ -1,6 +1,6 @@
 """The market monitor's figures for one category (leaf or main), year and optional
 sector and province, computed from the market table of the current release
-(prices.monitor.data) through the disclosure gate (disclosure.statistics).
+(market.data) through the disclosure gate (disclosure.statistics).
 
 - Vendor shares by customers (how many organisations use a vendor), value, beds or FTE
   are protected shares (noisy totals, whole percents); a
@@ -45,9 +45,9 @@ from disclosure.statistics import (
     protected_total,
     reason_text,
 )
-from prices.monitor import measures
-from prices.monitor.data import TOPIC, market_data
-from prices.monitor.releases import LOCK_IN_WITHHELD
+from market import measures
+from market.data import TOPIC, market_data
+from market.releases import LOCK_IN_WITHHELD
 
 BASES = {
     "customers": _("number of customer organisations"),

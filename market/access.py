@@ -1,7 +1,7 @@
 """Who reaches the full market monitor: policy analysts (members of a policy body) and
 site administrators. Everyone else sees the public market-balance page only."""
 
-from prices.access import is_policy_staff
+from portal.selectors import is_policy_staff
 
 
 def may_see_monitor(user):

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from contracts.tests.markets import Market
 from disclosure.releases import publish
 from portal.models import Membership, Organization
 from portal.tests.factories import OrganizationFactory, member
-from prices.tests.conftest import Market
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from prices.normalise import contract_annual_cents, line_annual_cents, per_size
+from contracts.normalise import contract_annual_cents, line_annual_cents, per_size
 
 COLUMNS = [
     "contract_id",

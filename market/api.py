@@ -12,10 +12,10 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied, Valida
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from market import compute
+from market.access import may_see_monitor
+from market.data import market_data
 from portal.choices import Province, Sector
-from prices.monitor import compute
-from prices.monitor.access import may_see_monitor
-from prices.monitor.data import market_data
 from vendors.models import ProductCategory
 
 FILTERS = [

@@ -1,5 +1,5 @@
 """Market-balance measures as pure functions of small tables, so each can be checked
-against a hand-computed example (prices/tests/test_monitor_measures.py).
+against a hand-computed example (market/tests/test_monitor_measures.py).
 
 Shares are fractions (0-1); the HHI is the sum of squared shares in percent (0-10,000),
 as in the EU and US merger guidelines."""

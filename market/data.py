@@ -3,12 +3,12 @@
 One row per care provider's contract active in the MARKET_YEARS years up to the
 release's data day (``as_of``) and at least ``rules.min_age_days`` old on that day, as
 for the price benchmarks: vendor, leaf and main category, dates, automatic renewal, its
-yearly cost in cents (prices.normalise, as the benchmarks) and the organisation's
+yearly cost in cents (contracts.normalise, as the benchmarks) and the organisation's
 sector and province; beside it the organisations' sizes per year, the clause answers,
 the switches away from contracts and the lock-in risk of the contracts running on
 ``as_of`` (vendors.lockin).
 
-The table is built by the release producer (prices.monitor.releases) and stored in the
+The table is built by the release producer (market.releases) and stored in the
 release; pages, exports and the API read it from the current release only, so writes
 made after a release change nothing anyone is shown until the next one."""
 
@@ -19,11 +19,11 @@ import pandas as pd
 from django.conf import settings
 from django.utils import timezone
 
+from contracts.frames import frame, line_frame, per_contract, size_frame
 from contracts.models import Contract, ContractClause, VendorSwitch
 from disclosure import releases
 from disclosure.rules import recorded_by
 from portal.models import Organization
-from prices.facts import _frame, _per_contract, line_frame, size_frame
 from vendors.models import ProductCategory
 
 TOPIC = "market"
@@ -92,7 +92,7 @@ def load(as_of, min_age_days):
         "end_date__gte": date(years[0], 1, 1),
         "created_at__lt": recorded_by(as_of, min_age_days),
     }
-    contracts = _frame(
+    contracts = frame(
         Contract.objects.filter(**counted),
         {
             "contract_id": "id",
@@ -112,7 +112,7 @@ def load(as_of, min_age_days):
     if lines.empty:
         contracts["cents"] = 0
     else:
-        _by_type, overall = _per_contract(lines)
+        _by_type, overall = per_contract(lines)
         cents = overall.set_index("contract_id")["cents"]
         contracts["cents"] = contracts["contract_id"].map(cents).fillna(0).astype("int64")
     for column in ("sector", "province"):  # compared often: categories are fast
@@ -123,7 +123,7 @@ def load(as_of, min_age_days):
     contracts["end_year"] = contracts["end_date"].dt.year
     contracts["main_id"] = contracts["main_id"].fillna(contracts["category_id"]).astype("int64")
     sizes = size_frame(years)
-    agreed = _frame(
+    agreed = frame(
         ContractClause.objects.filter(**through, answer=ContractClause.Answer.YES),
         {"contract_id": "contract_id", "code": "clause__code"},
     )
@@ -194,6 +194,6 @@ def market_data():
 
 def clear_local():
     """Drop what this process remembers of computed figures (tests)."""
-    from prices.monitor.compute import forget
+    from market.compute import forget
 
     forget()

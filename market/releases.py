@@ -1,6 +1,6 @@
 """The market monitor in releases (disclosure.releases): the market table as the data
 stood on the release's day is stored in the release; every figure is computed from it
-through the disclosure gate when first asked for (prices.monitor.compute), and so never
+through the disclosure gate when first asked for (market.compute), and so never
 moves until the next release.
 
 Lock-in quantiles per category are decided here, all categories at once: a main
@@ -12,7 +12,7 @@ import numpy as np
 
 from disclosure.differencing import Candidate, suppress_differencing
 from disclosure.history import ShownSets
-from prices.monitor import data
+from market import data
 
 TOPIC = data.TOPIC
 LOCK_IN_WITHHELD = "lock-in-withheld"  # category ids whose lock-in figures clash

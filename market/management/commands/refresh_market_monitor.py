@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from prices.monitor.compute import recompute_all
+from market.compute import recompute_all
 
 
 class Command(BaseCommand):

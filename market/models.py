@@ -21,12 +21,9 @@ class MarketBalancePage(Page):
     class Meta:
         verbose_name = _("market balance page")
 
-    def get_template(self, request, *args, **kwargs):
-        return "prices/monitor/market_balance_page.html"
-
     def get_context(self, request, *args, **kwargs):
-        from prices.monitor.compute import public_overview
-        from prices.monitor.tables import band_label, percent
+        from market.compute import public_overview
+        from market.tables import band_label, percent
 
         context = super().get_context(request, *args, **kwargs)
         rows = public_overview()
