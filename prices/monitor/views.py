@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from contracts.access_log import Kind, log_read_for_user
+from portal.access_log import Kind, log_read_for_user
 from portal.choices import Province, Sector
 from portal.spreadsheets import table_download
 from prices.monitor.access import may_see_monitor
