@@ -208,7 +208,7 @@ def test_export_round_trip_loses_nothing(client, catalogue, hospital, buyer, fmt
 
 def test_audit_trail_is_for_organisation_admins_only(client, catalogue, hospital, buyer):
     ContractFactory(organization=hospital, reference="AUD-1")
-    from contracts.services import update_contract
+    from contracts.services import delete_contract, update_contract
     from portal.audit import Actor
 
     contract = Contract.objects.get(reference="AUD-1")
@@ -219,6 +219,12 @@ def test_audit_trail_is_for_organisation_admins_only(client, catalogue, hospital
     client.force_login(member(hospital, Membership.Role.ORGANIZATION_ADMIN))
     html = client.get(url).content.decode()
     assert "AUD-1" in html and "inkoper" in html and "notice_period_months" in html
+    link = f'href="{contract.get_absolute_url()}"'
+    assert "→ 3" in html and link in html
+    # A deleted contract keeps its rows and reference, without a link to nowhere.
+    delete_contract(contract=contract, actor=Actor.of_user(buyer))
+    html = client.get(url).content.decode()
+    assert "Verwijderd" in html and "AUD-1" in html and link not in html
 
 
 def test_admin_issues_and_revokes_api_tokens(client, hospital, buyer):

@@ -67,6 +67,8 @@ def test_representative_edits_profile_product_and_claims(client, vendors):
     )
     html = client.get(reverse("vendor_detail", args=["vendor-a"])).content.decode()
     assert "Laatst bijgewerkt op" in html
+    dashboard = client.get(reverse("vendor_self_service")).content.decode()
+    assert "Gewijzigd: leverancier" in dashboard and "Aangemaakt: claim op standaard" in dashboard
 
 
 def test_upload_a_statement_and_a_broken_one(client, vendors):
