@@ -115,18 +115,13 @@ def request_decided(membership):
     )
 
 
-def stage_changed(coalition, change):
+def stage_changed(coalition, step):
     notify(
         coalition,
-        _("%(name)s: now “%(stage)s”")
-        % {"name": coalition.name, "stage": change.get_to_stage_display()},
+        _("%(name)s: now “%(stage)s”") % {"name": coalition.name, "stage": step.to_label},
         _("The coalition %(name)s moved from “%(from)s” to “%(to)s”.")
-        % {
-            "name": coalition.name,
-            "from": change.get_from_stage_display(),
-            "to": change.get_to_stage_display(),
-        }
-        + (f"\n\n{change.note}" if change.note else ""),
+        % {"name": coalition.name, "from": step.from_label, "to": step.to_label}
+        + (f"\n\n{step.note}" if step.note else ""),
         active_member_ids(coalition),
         editors_only=False,
     )

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from coalitions import notifications
-from coalitions.models import Coalition, CoalitionMember, StageChange
+from coalitions.history import StageStep
+from coalitions.models import Coalition, CoalitionMember
+from portal import audit
 
 Stage = Coalition.Stage
 Status = CoalitionMember.Status
@@ -55,7 +57,7 @@ def create_coalition(*, coordinator, user, categories, target_vendors=(), **fiel
         decided_at=timezone.now(),
     )
     _grant(membership)
-    StageChange.objects.create(coalition=coalition, to_stage=Stage.FORMING, changed_by=user)
+    audit.record(user, audit.Action.CREATE, coalition, after={"stage": coalition.stage})
     return coalition
 
 
@@ -72,17 +74,19 @@ def advance(coalition, to_stage, *, user, note=""):
         from coalitions.checklist import require_checklist
 
         require_checklist(coalition)
-    change = StageChange.objects.create(
-        coalition=coalition,
-        from_stage=coalition.stage,
-        to_stage=to_stage,
-        changed_by=user,
+    event = audit.record(
+        user,
+        audit.Action.UPDATE,
+        coalition,
+        before={"stage": coalition.stage},
+        after={"stage": to_stage},
         note=note,
     )
     coalition.stage = to_stage
     coalition.save(update_fields=["stage"])
-    notifications.stage_changed(coalition, change)
-    return change
+    step = StageStep.of(event)
+    notifications.stage_changed(coalition, step)
+    return step
 
 
 def _existing(coalition, organization):

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from contracts import ownership
-from contracts.access_log import Kind, log_read
-from contracts.actors import Actor
 from contracts.forms import ApiTokenForm
-from contracts.models import AccessLogEntry, ContractAuditEvent, OrganizationApiToken
+from contracts.models import OrganizationApiToken
 from contracts.services import issue_api_token, revoke_api_token
+from portal.access_log import Kind, log_read
+from portal.audit import Actor
+from portal.models import AccessLogEntry, AuditEvent
 from portal.selectors import administered_organization
 
 
@@ -25,7 +26,8 @@ from portal.selectors import administered_organization
 @require_safe
 def audit_trail(request, slug):
     organization = administered_organization(request.user, slug)
-    events = ContractAuditEvent.objects.filter(organization=organization).select_related("actor")
+    # The target is prefetched to link only to contracts that still exist.
+    events = AuditEvent.objects.filter(organization=organization).prefetch_related("target")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(
         request, "contracts/audit_trail.html", {"organization": organization, "page": page}

@@ -10,8 +10,6 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from contracts.access_log import Kind, log_read, log_read_for_user
-from contracts.actors import Actor
 from contracts.api_auth import OrganizationPrincipal, OrganizationTokenAuthentication
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
 from contracts.services import (
@@ -20,6 +18,8 @@ from contracts.services import (
     delete_contract,
     update_contract,
 )
+from portal.access_log import Kind, log_read, log_read_for_user
+from portal.audit import Actor
 from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
 from vendors.models import Product, ProductCategory, Vendor

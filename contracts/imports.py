@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from contracts.actors import Actor
 from contracts.importing.loading import save_drafts
 from contracts.importing.reading import ImportFileError, read_table
 from contracts.importing.validate import validate_rows
 from contracts.models import ContractImport
+from portal.audit import Actor
 from portal.storage import save_upload
 
 logger = logging.getLogger(__name__)

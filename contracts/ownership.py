@@ -12,14 +12,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contracts.exporting import export_rows, to_csv, to_xlsx
-from contracts.models import Contract, ContractAuditEvent, ContractImport
+from contracts.models import Contract, ContractImport
 from disclosure import releases
 from disclosure.rules import recorded_by
 from disclosure.tasks import publish_release
+from portal import audit
 from portal.models import OrganizationSize
 from portal.organisation_data import holders
 
@@ -159,13 +159,8 @@ def delete_organisation_data(organization, *, actor):
     files = [i.file.name for i in ContractImport.objects.filter(organization=organization)]
     ContractImport.objects.filter(organization=organization).delete()
     OrganizationSize.objects.filter(organization=organization).delete()
-    ContractAuditEvent.objects.create(
-        organization=organization,
-        actor=actor.user,
-        actor_label=actor.label,
-        action=ContractAuditEvent.Action.DELETE,
-        contract_reference=_("all data"),
-        changes={**counts, "at": timezone.now().isoformat()},
+    audit.record(
+        actor, audit.Action.DELETE, organization=organization, label=_("all data"), before=counts
     )
     transaction.on_commit(lambda: _remove_files(files))
     # Queued in this transaction, so it runs once the deletion is committed; only when

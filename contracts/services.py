@@ -12,10 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contracts.actors import SYSTEM
 from contracts.models import (
     Contract,
-    ContractAuditEvent,
     ContractClause,
     ContractGroupObjectPermission,
     ContractLine,
@@ -25,6 +23,7 @@ from contracts.models import (
 )
 from contracts.reference_data import LOCK_IN_CLAUSES
 from contracts.switching import concerned_ids, find_switches
+from portal.audit import SYSTEM, Action, changed_fields, record
 
 MEMBER_PERMISSIONS = ("view_contract",)
 EDITOR_PERMISSIONS = ("change_contract", "delete_contract")
@@ -133,21 +132,14 @@ def current_snapshot(contract):
     )
 
 
-def diff(before, after):
-    return {
-        key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
-    }
-
-
-def record_audit(*, actor, organization, action, contract=None, reference="", changes=None):
-    return ContractAuditEvent.objects.create(
-        organization=organization,
-        contract=contract,
-        contract_reference=reference or (contract.reference if contract else ""),
-        actor=actor.user,
-        actor_label=actor.label,
-        action=action,
-        changes=changes or {},
+def _record(actor, action, contract, **changes):
+    record(
+        actor,
+        action,
+        contract,
+        organization=contract.organization,
+        label=contract.reference,
+        **changes,
     )
 
 
@@ -246,13 +238,7 @@ def create_contract(
         migration_cost=migration_cost,
         migration_months=migration_months,
     )
-    record_audit(
-        actor=actor,
-        organization=organization,
-        action=ContractAuditEvent.Action.CREATE,
-        contract=contract,
-        changes=current_snapshot(contract),
-    )
+    _record(actor, Action.CREATE, contract, after=current_snapshot(contract))
     return contract
 
 
@@ -279,28 +265,15 @@ def update_contract(
         ContractLine.objects.bulk_create(built)
     if clause_answers is not None:
         _save_clause_answers(contract, clause_answers)
-    changes = diff(before, current_snapshot(contract))
-    if changes:
-        record_audit(
-            actor=actor,
-            organization=contract.organization,
-            action=ContractAuditEvent.Action.UPDATE,
-            contract=contract,
-            changes=changes,
-        )
+    old, new = changed_fields(before, current_snapshot(contract))
+    if new:
+        _record(actor, Action.UPDATE, contract, before=old, after=new)
     return contract
 
 
 @transaction.atomic
 def delete_contract(*, contract, actor=SYSTEM):
-    record_audit(
-        actor=actor,
-        organization=contract.organization,
-        action=ContractAuditEvent.Action.DELETE,
-        contract=None,
-        reference=contract.reference,
-        changes=current_snapshot(contract),
-    )
+    _record(actor, Action.DELETE, contract, before=current_snapshot(contract))
     contract.delete()
 
 

@@ -9,13 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from contracts.access_log import Kind, log_read
-from contracts.actors import Actor
 from contracts.exporting import export_rows, template_rows, to_csv, to_xlsx
 from contracts.forms import ImportForm
 from contracts.imports import read_upload, run_import, run_import_task, store_upload
-from contracts.models import Contract, ContractAuditEvent, ContractImport
-from contracts.services import record_audit
+from contracts.models import Contract, ContractImport
+from portal import audit
+from portal.access_log import Kind, log_read
 from portal.permissions import objects_for_user, organizations_for
 from portal.spreadsheets import CONTENT_TYPES
 from portal.storage import UploadNotStored
@@ -127,11 +126,11 @@ def contract_export(request, fmt):
     )
     data = _render(export_rows(contracts), fmt)
     log_read(request, organization, Kind.EXPORT, f"contracten.{fmt}")
-    record_audit(
-        actor=Actor.of_user(request.user),
+    audit.record(
+        request.user,
+        audit.Action.EXPORT,
         organization=organization,
-        action=ContractAuditEvent.Action.EXPORT,
-        changes={"format": fmt, "contracts": contracts.count()},
+        after={"format": fmt, "contracts": contracts.count()},
     )
     stamp = timezone.localdate().isoformat()
     return _download(data, f"contracten-{organization.slug}-{stamp}.{fmt}", fmt)

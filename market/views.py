@@ -9,11 +9,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from contracts.access_log import Kind, log_read_for_user
 from market.access import may_see_monitor
 from market.compute import BASES, category_report, release_label
 from market.data import market_data
 from market.tables import dashboard_tables, percent, report_rows
+from portal.access_log import Kind, log_read_for_user
 from portal.choices import Province, Sector
 from portal.spreadsheets import table_download
 from vendors.models import ProductCategory

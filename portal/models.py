@@ -1,11 +1,15 @@
-"""Site-wide models: organisations, their members, and the Wagtail content pages."""
+"""Site-wide models: organisations, their members, the audit trail of writes and the
+access log of sensitive reads, and the Wagtail content pages."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -277,3 +281,123 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        content_type = ContentType.objects.get_for_model(obj)
+        return self.filter(content_type=content_type, object_id=obj.pk)
+
+
+class AuditEvent(models.Model):
+    """One write to the portal's data: who did what to which object, when, and the old
+    and new values of the fields it changed. The row outlives its object (the label is
+    kept). Read by the admins of ``organization``, the representatives of ``vendor``,
+    or, for a coalition's lifecycle, the coalition's members; portal.audit records it."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+        IMPORT = "import", _("Imported")
+        EXPORT = "export", _("Exported")
+
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    actor_label = models.CharField(_("by"), max_length=150)
+    # Lazy references to apps above the core (no import): the token a system wrote
+    # through, and the vendor whose representatives may read the event.
+    api_token = models.ForeignKey(
+        "contracts.OrganizationApiToken",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("API token"),
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    object_label = models.CharField(_("object"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("organisation"),
+    )
+    vendor = models.ForeignKey(
+        "vendors.Vendor",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("vendor"),
+    )
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        get_latest_by = "at"
+        indexes = [models.Index(fields=["content_type", "object_id"], name="audit_event_object")]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.object_label} ({self.actor_label})"
+
+    def changes(self):
+        """(field, old, new) for every recorded field; a value absent on one side is None."""
+        fields = list(self.before) + [name for name in self.after if name not in self.before]
+        return [(name, self.before.get(name), self.after.get(name)) for name in fields]
+
+
+class AccessLogEntry(models.Model):
+    """A read of sensitive data (a contract, benchmarks, an export, the market monitor),
+    logged for the organisation whose data it was or whose user read it; the
+    organisation's admins read the log (portal.access_log writes and purges it)."""
+
+    class Kind(models.TextChoices):
+        CONTRACT = "contract", _("Contract page")
+        CONTRACT_API = "contract_api", _("Contracts through the API")
+        EXPORT = "export", _("Export")
+        BENCHMARK = "benchmark", _("Price benchmarks")
+        MARKET = "market", _("Market monitor")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="access_log"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    actor_label = models.CharField(_("by"), max_length=150)
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    path = models.CharField(_("address"), max_length=500)
+    # The reader's address as portal.client_address sees it (behind a trusted proxy: the
+    # client's, not the proxy's).
+    client_address = models.GenericIPAddressField(_("from"), null=True, blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self):
+        return f"{self.actor_label}: {self.get_kind_display()} {self.subject}"

@@ -75,7 +75,7 @@ def _explore(request, viewer):
 
 
 def _log(request, viewer, subject):
-    from contracts.access_log import Kind, log_read_for_user
+    from portal.access_log import Kind, log_read_for_user
 
     log_read_for_user(request, Kind.BENCHMARK, subject, organization=viewer.organization)
 

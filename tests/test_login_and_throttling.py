@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from rest_framework.test import APIClient
 
-from contracts.models import AccessLogEntry
 from contracts.services import issue_api_token
 from contracts.tests.factories import ContractFactory
+from portal.models import AccessLogEntry
 from portal.tests.factories import OrganizationFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db

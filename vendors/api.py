@@ -16,6 +16,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from portal.models import AuditEvent
 from vendors.access import represented_vendor
 from vendors.models import (
     CodeOfConductSignature,
@@ -25,7 +26,6 @@ from vendors.models import (
     Standard,
     StandardClaim,
     Vendor,
-    VendorChange,
 )
 
 
@@ -242,7 +242,7 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
                 .values("signed_at")[:1]
             ),
             last_change_at=Subquery(
-                VendorChange.objects.filter(vendor=OuterRef("pk")).order_by("-at").values("at")[:1]
+                AuditEvent.objects.filter(vendor=OuterRef("pk")).order_by("-at").values("at")[:1]
             ),
         )
         .order_by("name")

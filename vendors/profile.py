@@ -99,5 +99,5 @@ def vendor_profile(vendor, day, viewer_organization=None):
         "method": method,
         "reply": vendor.replies.first(),
         "signature": vendor.signatures.select_related("page").first(),
-        "last_change": vendor.changes.first(),
+        "last_change": vendor.audit_events.first(),
     }

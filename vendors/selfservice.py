@@ -1,15 +1,17 @@
-"""Writes vendor representatives make for their own vendor. Each is atomic, logged as
-a VendorChange ("last updated") and, where evidence changed, rescores the product."""
+"""Writes vendor representatives make for their own vendor. Each is atomic, recorded in
+the audit trail under the vendor (its latest event gives "last updated") and, where
+evidence changed, rescores the product."""
 
 from django.db import transaction
 from django.utils import timezone
 
+from portal import audit
+from portal.audit import Action
 from vendors.capability import ingest
 from vendors.customers import running_customers
 from vendors.models import (
     CapabilityStatementVersion,
     CodeOfConductSignature,
-    VendorChange,
     VendorReply,
 )
 from vendors.models.evidence import Certificate, StandardClaim
@@ -19,40 +21,38 @@ VENDOR_FIELDS = ("description", "website")
 PRODUCT_FIELDS = ("description", "website", "api_docs_url", "api_access_free", "bulk_export")
 
 
-def _log(vendor, user, action, subject="", changes=None):
-    VendorChange.objects.create(
-        vendor=vendor, user=user, action=action, subject=str(subject)[:200], changes=changes or {}
-    )
+def _record(vendor, user, action, obj, label="", **changes):
+    audit.record(user, action, obj, vendor=vendor, label=str(label or obj), **changes)
 
 
-def _changed(instance, fields, values):
-    changes = {}
+def _apply(instance, fields, values):
+    """Set the given values; return the changed fields' old and new values as text."""
+    before = {name: str(getattr(instance, name)) for name in fields}
     for name in fields:
-        if name in values and getattr(instance, name) != values[name]:
-            changes[name] = [str(getattr(instance, name)), str(values[name])]
+        if name in values:
             setattr(instance, name, values[name])
-    return changes
+    return audit.changed_fields(before, {name: str(getattr(instance, name)) for name in fields})
 
 
 @transaction.atomic
 def update_vendor(vendor, user, **values):
-    changes = _changed(vendor, VENDOR_FIELDS, values)
-    if changes:
+    before, after = _apply(vendor, VENDOR_FIELDS, values)
+    if after:
         vendor.full_clean()
         vendor.save()
-        _log(vendor, user, "profile", vendor.name, changes)
-    return changes
+        _record(vendor, user, Action.UPDATE, vendor, before=before, after=after)
+    return after
 
 
 @transaction.atomic
 def update_product(product, user, **values):
-    changes = _changed(product, PRODUCT_FIELDS, values)
-    if changes:
+    before, after = _apply(product, PRODUCT_FIELDS, values)
+    if after:
         product.full_clean()
         product.save()
-        _log(product.vendor, user, "product", product.name, changes)
+        _record(product.vendor, user, Action.UPDATE, product, before=before, after=after)
         score_product(product, day=timezone.localdate())
-    return changes
+    return after
 
 
 @transaction.atomic
@@ -62,7 +62,8 @@ def add_claim(product, user, *, standard, version="", scope=""):
     )
     claim.full_clean()
     claim.save()
-    _log(product.vendor, user, "claim added", f"{product.name}: {standard.name} {version}")
+    label = f"{product.name}: {standard.name} {version}"
+    _record(product.vendor, user, Action.CREATE, claim, label)
     score_product(product, day=timezone.localdate())
     return claim
 
@@ -70,7 +71,7 @@ def add_claim(product, user, *, standard, version="", scope=""):
 @transaction.atomic
 def remove_claim(claim, user):
     product = claim.product
-    _log(product.vendor, user, "claim removed", f"{product.name}: {claim.standard.name}")
+    _record(product.vendor, user, Action.DELETE, claim, f"{product.name}: {claim.standard.name}")
     claim.delete()
     score_product(product, day=timezone.localdate())
 
@@ -83,9 +84,8 @@ def add_capability_statement(product, user, data, *, source_url=""):
         else CapabilityStatementVersion.Source.UPLOAD
     )
     version = ingest(product, data, source=source, source_url=source_url, user=user)
-    _log(
-        product.vendor, user, "capability statement", f"{product.name}: FHIR {version.fhir_version}"
-    )
+    label = f"{product.name}: FHIR {version.fhir_version}"
+    _record(product.vendor, user, Action.CREATE, version, label)
     score_product(product, day=timezone.localdate())
     return version
 
@@ -95,7 +95,8 @@ def add_certificate(vendor, user, **fields):
     certificate = Certificate(vendor=vendor, uploaded_by=user, **fields)
     certificate.full_clean()
     certificate.save()
-    _log(vendor, user, "certificate", f"{certificate.get_kind_display()} {certificate.number}")
+    label = f"{certificate.get_kind_display()} {certificate.number}"
+    _record(vendor, user, Action.CREATE, certificate, label)
     for product in vendor.products.all() if certificate.product is None else [certificate.product]:
         score_product(product, day=timezone.localdate())
     return certificate
@@ -106,7 +107,7 @@ def publish_reply(vendor, user, text):
     reply = VendorReply(vendor=vendor, author=user, text=text.strip())
     reply.full_clean()
     reply.save()
-    _log(vendor, user, "reply", text[:80])
+    _record(vendor, user, Action.CREATE, reply, text[:80])
     return reply
 
 
@@ -123,7 +124,7 @@ def sign_code_of_conduct(vendor, user, page):
         },
     )
     if created:
-        _log(vendor, user, "code of conduct signed", page.title)
+        _record(vendor, user, Action.CREATE, signature, page.title)
     return signature
 
 

@@ -54,7 +54,7 @@ def dashboard(request):
             "reply_form": ReplyForm(),
             "code": CodeOfConductPage.objects.live().first(),
             "signature": vendor.signatures.first(),
-            "changes": vendor.changes.select_related("user")[:20],
+            "changes": vendor.audit_events.select_related("content_type")[:20],
         },
     )
 

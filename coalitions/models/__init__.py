@@ -3,7 +3,6 @@ from coalitions.models.core import (  # noqa: F401
     CoalitionGroupObjectPermission,
     CoalitionMember,
     CoalitionUserObjectPermission,
-    StageChange,
 )
 from coalitions.models.directory import CoalitionDirectoryPage  # noqa: F401
 from coalitions.models.rfi import VendorAnswer, VendorRequest  # noqa: F401

@@ -140,27 +140,6 @@ class CoalitionMember(models.Model):
         return f"{self.organization} @ {self.coalition} ({self.get_status_display()})"
 
 
-class StageChange(models.Model):
-    """The dated history of a coalition's lifecycle."""
-
-    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="stage_changes")
-    from_stage = models.CharField(max_length=20, choices=Coalition.Stage.choices, blank=True)
-    to_stage = models.CharField(max_length=20, choices=Coalition.Stage.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["coalition", "changed_at", "pk"]
-        verbose_name = _("stage change")
-        verbose_name_plural = _("stage changes")
-
-    def __str__(self):
-        return f"{self.coalition}: {self.from_stage} -> {self.to_stage}"
-
-
 class CoalitionUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(Coalition, on_delete=models.CASCADE)
 

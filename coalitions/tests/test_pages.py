@@ -74,9 +74,15 @@ def test_create_invite_accept_and_move_along(client, orgs):
         assert answer.status_code == 302
         html = client.get(reverse("coalition_detail", args=["samen-epd"])).content.decode()
         assert "Kies de fase" in html
-    client.post(reverse("coalition_advance", args=["samen-epd"]), {"stage": "requirements"})
+    client.post(
+        reverse("coalition_advance", args=["samen-epd"]),
+        {"stage": "requirements", "note": "Eisen verzamelen"},
+    )
     coalition.refresh_from_db()
     assert coalition.stage == "requirements"
+    html = client.get(reverse("coalition_detail", args=["samen-epd"])).content.decode()
+    history = html.split('id="history"')[1].split("</ul>")[0]
+    assert "In oprichting" in history and "Eisen formuleren (Eisen verzamelen)" in history
 
 
 def test_join_request_approved_then_leave(client, orgs):

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 
 from coalitions import services
 from coalitions.access import is_coordinator, is_member
-from coalitions.models import Coalition, CoalitionMember, StageChange
+from coalitions.history import stage_history
+from coalitions.models import Coalition, CoalitionMember
 from portal.models import Membership
 from portal.permissions import has_perm
 from portal.tests.factories import OrganizationFactory, member, size
@@ -24,9 +25,7 @@ def test_lifecycle_moves_only_along_allowed_transitions(coalition):
     with pytest.raises(ValidationError, match="kan niet naar"):
         services.advance(coalition, Stage.FORMING, user=user)
     services.advance(coalition, Stage.CLOSED, user=user)
-    history = list(
-        StageChange.objects.filter(coalition=coalition).values_list("to_stage", flat=True)
-    )
+    history = [step.to_stage for step in stage_history(coalition)]
     assert history == [
         "forming",
         "requirements",

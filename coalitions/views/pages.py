@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from coalitions import access, costs, services
 from coalitions.demand import WARNING, aggregated_demand, competition_check, own_figures
 from coalitions.forms import CoalitionForm, InviteForm
+from coalitions.history import stage_history
 from coalitions.models import Coalition, CoalitionMember
 from coalitions.rfi import answer_summary
 from portal.models import Organization
@@ -135,7 +136,7 @@ def coalition_detail(request, slug):
                 ).values_list("pk", flat=True)
             ),
             split=split,
-            history=coalition.stage_changes.all(),
+            history=stage_history(coalition),
             next_stages=[Coalition.Stage(s) for s in services.TRANSITIONS[coalition.stage]],
             demand=aggregated_demand(coalition, own_ids),
             own=own,

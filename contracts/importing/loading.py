@@ -7,10 +7,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from contracts.actors import Actor
 from contracts.models import (
     Contract,
-    ContractAuditEvent,
     ContractClause,
     ContractLine,
     LockInClause,
@@ -18,10 +16,12 @@ from contracts.models import (
 from contracts.services import (
     CONTRACT_FIELDS,
     contract_snapshot,
-    diff,
     grant_contract_permissions,
     record_switches,
 )
+from portal import audit
+from portal.audit import Actor
+from portal.models import AuditEvent
 from portal.signals import bulk_changed
 
 BATCH = 2000
@@ -138,9 +138,9 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
         else:
             before = state.snapshot(contract)
             _apply(contract, draft)
-            changes = diff(before, _draft_snapshot(contract, draft))
-            if changes:
-                changed.append((contract, draft, changes))
+            old, new = audit.changed_fields(before, _draft_snapshot(contract, draft))
+            if new:
+                changed.append((contract, draft, (old, new)))
             else:
                 unchanged += 1
         if progress and done % BATCH == 0:
@@ -153,20 +153,20 @@ def save_drafts(*, organization, drafts, actor: Actor, progress=None):
     grant_contract_permissions([c for c, _ in created], batch_size=BATCH)
     bulk_changed.send(Contract, ids=[c.pk for c, _ in created] + [c.pk for c, _, _ in changed])
     record_switches([organization.pk], [c.pk for c, _ in created])
-    events = [(c, _draft_snapshot(c, d)) for c, d in created]
-    events += [(c, changes) for c, _, changes in changed]
-    ContractAuditEvent.objects.bulk_create(
+    events = [(c, {}, _draft_snapshot(c, d)) for c, d in created]
+    events += [(c, old, new) for c, _, (old, new) in changed]
+    AuditEvent.objects.bulk_create(
         [
-            ContractAuditEvent(
+            audit.build(
+                actor,
+                audit.Action.IMPORT,
+                contract,
                 organization=organization,
-                contract_id=contract.pk,
-                contract_reference=contract.reference,
-                actor=actor.user,
-                actor_label=actor.label,
-                action=ContractAuditEvent.Action.IMPORT,
-                changes=changes,
+                label=contract.reference,
+                before=old,
+                after=new,
             )
-            for contract, changes in events
+            for contract, old, new in events
         ],
         batch_size=BATCH,
     )

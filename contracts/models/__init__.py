@@ -1,4 +1,3 @@
-from contracts.models.audit import AccessLogEntry, ContractAuditEvent
 from contracts.models.contract import (
     Contract,
     ContractClause,
@@ -13,9 +12,7 @@ from contracts.models.switching import VendorSwitch
 from contracts.models.tokens import OrganizationApiToken
 
 __all__ = [
-    "AccessLogEntry",
     "Contract",
-    "ContractAuditEvent",
     "ContractClause",
     "ContractGroupObjectPermission",
     "ContractImport",

@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from contracts.models import AccessLogEntry
 from contracts.services import issue_api_token
 from contracts.tests.factories import ContractFactory
-from portal.models import Membership
+from portal.models import AccessLogEntry, Membership
 from portal.tests.factories import OrganizationFactory, member
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ manage its own contracts; nobody else sees them."""
 import pytest
 from rest_framework.test import APIClient
 
-from contracts.models import Contract, ContractAuditEvent
+from contracts.models import Contract, OrganizationApiToken
 from contracts.services import issue_api_token, revoke_api_token
 from contracts.tests.factories import ContractFactory
-from portal.models import Membership, Organization
+from portal.models import AuditEvent, Membership, Organization
 from portal.tests.factories import OrganizationFactory, UserFactory, member
 from vendors.services import add_vendor_representative
 
@@ -64,12 +64,16 @@ def test_organisation_token_creates_reads_updates_and_deletes(catalogue, hospita
         f"/api/v1/contracts/{contract_id}/", {"notice_period_months": 6}, format="json"
     )
     assert patched.status_code == 200 and patched.json()["notice_period_months"] == 6
-    event = ContractAuditEvent.objects.get(action="update")
+    event = AuditEvent.objects.get(action="update")
     assert event.actor_label.startswith("API-token ERP")
-    assert event.changes["notice_period_months"] == ["12", "6"]
+    assert event.api_token == OrganizationApiToken.objects.get(name="ERP")
+    assert (event.before["notice_period_months"], event.after["notice_period_months"]) == (
+        "12",
+        "6",
+    )
     assert api.delete(f"/api/v1/contracts/{contract_id}/").status_code == 204
     assert not Contract.objects.exists()
-    assert ContractAuditEvent.objects.filter(action="delete", contract_reference="API-1").exists()
+    assert AuditEvent.objects.filter(action="delete", object_label="API-1").exists()
 
 
 def test_invalid_contract_is_refused_with_field_errors(catalogue, hospital):

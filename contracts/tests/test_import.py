@@ -13,8 +13,9 @@ from openpyxl import Workbook
 
 from contracts.exporting import export_rows, to_csv, to_xlsx
 from contracts.imports import run_import, store_upload
-from contracts.models import Contract, ContractAuditEvent, ContractImport
+from contracts.models import Contract, ContractImport
 from contracts.tests.factories import ContractFactory
+from portal.models import AuditEvent
 from portal.permissions import has_perm
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def test_dutch_excel_csv_is_imported(catalogue, hospital, buyer):
     assert result.uploaded_by == buyer
     with result.file.open("rb") as kept:
         assert kept.read().startswith(b"\xef\xbb\xbfkenmerk")
-    assert ContractAuditEvent.objects.filter(action="import", actor=buyer).count() == 2
+    assert AuditEvent.objects.filter(action="import", actor=buyer).count() == 2
 
 
 def test_windows_1252_file_is_read(catalogue, hospital):
@@ -105,10 +106,11 @@ def test_reimport_updates_instead_of_duplicating(catalogue, hospital, buyer):
     assert epd.lines.count() == 2
     assert epd.lines.get(cost_type="licence").amount == Decimal("1300.00")
     assert epd.clauses.count() == 1 and epd.products.count() == 1
-    event = ContractAuditEvent.objects.filter(action="import", contract=epd).latest("id")
-    assert list(event.changes) == ["lines"]
+    event = AuditEvent.objects.for_object(epd).filter(action="import").latest("id")
+    assert list(event.before) == list(event.after) == ["lines"]
     # The unchanged contract got no second audit event.
-    assert ContractAuditEvent.objects.filter(contract__reference="PACS-7").count() == 1
+    pacs = Contract.objects.get(reference="PACS-7")
+    assert AuditEvent.objects.for_object(pacs).count() == 1
 
 
 def test_reimport_detects_changed_clauses_and_products(catalogue, hospital):

@@ -13,10 +13,10 @@ from django.utils import timezone
 from coalitions import services as coalitions
 from coalitions.models import Coalition
 from contracts.importing.reading import read_table
-from contracts.models import Contract, ContractAuditEvent
+from contracts.models import Contract
 from disclosure.models import Release
 from disclosure.releases import publish
-from portal.models import Membership
+from portal.models import AuditEvent, Membership
 from portal.tests.factories import OrganizationFactory, member
 from prices.publication import CellKey
 from prices.releases import publication_for
@@ -85,8 +85,8 @@ def test_delete_needs_the_name_and_then_the_benchmarks_stop_counting(client, hos
     # the sixth away, so the figure is withheld rather than shown with five.
     after = publication_for(market.category).cell(key)
     assert after.code == "differencing" and after.n_organisations is None
-    event = ContractAuditEvent.objects.filter(organization=organization).first()
-    assert event.action == "delete" and event.changes["contracts"] == 1
+    event = AuditEvent.objects.filter(organization=organization).first()
+    assert event.action == "delete" and event.before["contracts"] == 1
     # Deleting again, with nothing left, forces no release.
     releases_made = Release.objects.count()
     client.post(url, {"confirm": organization.name})

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from contracts.models import Contract, ContractAuditEvent, ContractImport
+from contracts.models import Contract, ContractImport
 from contracts.tests.factories import ContractFactory
 from contracts.tests.test_import import GOOD_ROWS, csv_bytes
-from portal.models import Membership
+from portal.models import AuditEvent, Membership
 from portal.tests.factories import OrganizationFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_procurement_specialist_records_a_contract_with_lines_and_clauses(
     line = contract.lines.get()
     assert line.total == 150000
     assert contract.clauses.get(clause__code="exit-plan").answer == "yes"
-    assert ContractAuditEvent.objects.get(action="create").actor == buyer
+    assert AuditEvent.objects.get(action="create").actor == buyer
 
 
 def test_form_errors_are_shown_in_dutch_and_nothing_is_saved(client, catalogue, buyer):
@@ -95,11 +95,15 @@ def test_edit_and_delete(client, catalogue, hospital, buyer):
     contract.refresh_from_db()
     assert contract.notice_period_months == 6
     assert contract.lines.get().amount == 2000
-    change = ContractAuditEvent.objects.get(action="update").changes
-    assert change["notice_period_months"] == ["12", "6"] and "lines" in change
+    change = AuditEvent.objects.get(action="update")
+    assert (change.before["notice_period_months"], change.after["notice_period_months"]) == (
+        "12",
+        "6",
+    )
+    assert "lines" in change.before and "lines" in change.after
     client.post(reverse("contract_delete", args=[contract.pk]))
     assert not Contract.objects.exists()
-    assert ContractAuditEvent.objects.filter(action="delete", contract_reference="FORM-1").exists()
+    assert AuditEvent.objects.filter(action="delete", object_label="FORM-1").exists()
 
 
 @pytest.mark.parametrize("role", [Membership.Role.VIEWER, Membership.Role.COALITION_COORDINATOR])
@@ -180,7 +184,7 @@ def test_export_round_trip_loses_nothing(client, catalogue, hospital, buyer, fmt
     upload = io.BytesIO(csv_bytes(GOOD_ROWS))
     upload.name = "goed.csv"
     client.post(reverse("contract_import"), {"organization": hospital.pk, "file": upload})
-    before = ContractAuditEvent.objects.latest("pk").pk
+    before = AuditEvent.objects.latest("pk").pk
     exported = client.get(reverse("contract_export", args=[fmt]))
     assert exported.status_code == 200
     if fmt == "xlsx":
@@ -197,15 +201,15 @@ def test_export_round_trip_loses_nothing(client, catalogue, hospital, buyer, fmt
         2,
     )
     # Only the export itself was audited: the re-import changed nothing.
-    assert list(
-        ContractAuditEvent.objects.filter(pk__gt=before).values_list("action", flat=True)
-    ) == ["export"]
+    assert list(AuditEvent.objects.filter(pk__gt=before).values_list("action", flat=True)) == [
+        "export"
+    ]
 
 
 def test_audit_trail_is_for_organisation_admins_only(client, catalogue, hospital, buyer):
     ContractFactory(organization=hospital, reference="AUD-1")
-    from contracts.actors import Actor
-    from contracts.services import update_contract
+    from contracts.services import delete_contract, update_contract
+    from portal.audit import Actor
 
     contract = Contract.objects.get(reference="AUD-1")
     update_contract(contract=contract, actor=Actor.of_user(buyer), notice_period_months=3)
@@ -215,6 +219,12 @@ def test_audit_trail_is_for_organisation_admins_only(client, catalogue, hospital
     client.force_login(member(hospital, Membership.Role.ORGANIZATION_ADMIN))
     html = client.get(url).content.decode()
     assert "AUD-1" in html and "inkoper" in html and "notice_period_months" in html
+    link = f'href="{contract.get_absolute_url()}"'
+    assert "→ 3" in html and link in html
+    # A deleted contract keeps its rows and reference, without a link to nowhere.
+    delete_contract(contract=contract, actor=Actor.of_user(buyer))
+    html = client.get(url).content.decode()
+    assert "Verwijderd" in html and "AUD-1" in html and link not in html
 
 
 def test_admin_issues_and_revokes_api_tokens(client, hospital, buyer):

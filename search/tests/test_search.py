@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from contracts.actors import Actor
 from contracts.models import Contract
 from contracts.services import delete_contract, update_contract
 from contracts.tests.factories import ContractFactory
+from portal.audit import Actor
 from portal.models import ContentPage, Membership, Organization
 from portal.tests.factories import OrganizationFactory, UserFactory, member
 from search.client import engine_status, use_engine

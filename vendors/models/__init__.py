@@ -11,7 +11,6 @@ from vendors.models.catalogue import (  # noqa: F401
 )
 from vendors.models.conduct import (  # noqa: F401
     CodeOfConductSignature,
-    VendorChange,
     VendorReply,
 )
 from vendors.models.evidence import (  # noqa: F401

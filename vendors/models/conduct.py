@@ -1,5 +1,5 @@
-"""What a vendor says and signs: replies to its scores, signatures under the code of
-conduct, and the log of changes its representatives make."""
+"""What a vendor says and signs: replies to its scores and signatures under the code of
+conduct. (Changes its representatives make are in the audit trail, portal.AuditEvent.)"""
 
 from django.conf import settings
 from django.db import models
@@ -58,27 +58,3 @@ class CodeOfConductSignature(models.Model):
 
     def __str__(self):
         return f"{self.vendor} ({self.signed_at:%Y-%m-%d})"
-
-
-class VendorChange(models.Model):
-    """One change made through vendor self-service; the latest gives "last updated"."""
-
-    vendor = models.ForeignKey(
-        Vendor, on_delete=models.CASCADE, related_name="changes", verbose_name=_("vendor")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    action = models.CharField(_("action"), max_length=80)
-    subject = models.CharField(_("subject"), max_length=200, blank=True)
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-at"]
-        get_latest_by = "at"
-        verbose_name = _("vendor change")
-        verbose_name_plural = _("vendor changes")
-
-    def __str__(self):
-        return f"{self.vendor}: {self.action} {self.subject}"

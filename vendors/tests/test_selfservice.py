@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from contracts.tests.factories import ContractFactory
+from portal.models import AuditEvent
 from portal.tests.factories import UserFactory
-from vendors.models import Standard, VendorChange
+from vendors.models import Standard
 from vendors.services import add_vendor_representative
 from vendors.tests.factories import ProductFactory, VendorFactory
 
@@ -55,12 +56,19 @@ def test_representative_edits_profile_product_and_claims(client, vendors):
     assert product.claims.get().version == "4.0.1"
     score = product.scores.get()
     assert float(score.score) > 0 and score.breakdown["components"][2]["inputs"]["bulk_export"]
-    actions = list(
-        VendorChange.objects.filter(vendor=vendors["a"]).values_list("action", flat=True)
+    actions = set(
+        AuditEvent.objects.filter(vendor=vendors["a"]).values_list("action", "content_type__model")
     )
-    assert {"profile", "product", "claim added"} <= set(actions)
+    assert {("update", "vendor"), ("update", "product"), ("create", "standardclaim")} <= actions
+    profile = AuditEvent.objects.get(vendor=vendors["a"], content_type__model="vendor")
+    assert (profile.before, profile.after) == (
+        {"description": ""},
+        {"description": "Wij doen FHIR."},
+    )
     html = client.get(reverse("vendor_detail", args=["vendor-a"])).content.decode()
     assert "Laatst bijgewerkt op" in html
+    dashboard = client.get(reverse("vendor_self_service")).content.decode()
+    assert "Gewijzigd: leverancier" in dashboard and "Aangemaakt: claim op standaard" in dashboard
 
 
 def test_upload_a_statement_and_a_broken_one(client, vendors):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from contracts.access_log import purge_old_entries
+from portal.access_log import purge_old_entries
 
 
 class Command(BaseCommand):

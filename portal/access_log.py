@@ -1,4 +1,4 @@
-"""Logging sensitive reads for the organisation's admins (contracts/admin_views.py), and
+"""Logging sensitive reads for the organisation's admins (the access log page), and
 forgetting them after ACCESS_LOG_RETENTION_DAYS (the log holds personal data: who read
 what, when)."""
 
@@ -7,9 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from contracts.models import AccessLogEntry
 from portal.client_address import UNKNOWN, client_address
-from portal.models import Organization
+from portal.models import AccessLogEntry, Organization
 
 Kind = AccessLogEntry.Kind
 
