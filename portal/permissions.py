@@ -12,13 +12,19 @@ organisation-level permissions below, the object permission must be granted to o
 the user's groups, and a superuser does not bypass it. Global permissions never open an
 object.
 
-Each check is one filter: EXISTS over the permission rows of the principal and of its
-groups, in guardian's direct foreign-key tables where the model has them (else in
-guardian's generic tables). guardian's get_objects_for_user lists the permitted ids
-first and filters the whole table with them, which costs a list page tens of ms."""
 
+Each check is one filter: the object's id among the ids that the principal's own
+permission rows and its groups' rows grant, in guardian's direct foreign-key tables
+where the model has them (else in guardian's generic tables). PostgreSQL runs it as a
+semi-join from the few permission rows to the objects: under 1 ms for a hospital's
+list among 95,000 contracts. guardian's get_objects_for_user also filters the table
+against all its own ids (about 50 ms there); two EXISTS joined by OR cannot become a
+semi-join, so PostgreSQL would scan every object and, at that estimated cost,
+JIT-compile the query (0.6 s)."""
+
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Cast
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
@@ -39,16 +45,15 @@ def _active(principal):
     return principal is not None and principal.is_authenticated and principal.is_active
 
 
-def _permission_rows(perms_model, content_type, codename):
-    """Rows of ``perms_model`` granting ``codename`` on the outer query's object."""
-    rows = perms_model.objects.filter(
-        permission__content_type=content_type, permission__codename=codename
-    )
+def _granted_ids(perms_model, model, content_type, codename):
+    """Rows of ``perms_model`` granting ``codename`` on ``model`` objects, annotated
+    with the object's id (``object_id``)."""
+    permission = Permission.objects.filter(content_type=content_type, codename=codename)
+    rows = perms_model.objects.filter(permission_id=Subquery(permission.order_by().values("pk")))
     if perms_model.objects.is_generic():
-        return rows.filter(
-            content_type=content_type, object_pk=Cast(OuterRef("pk"), CharField())
-        )
-    return rows.filter(content_object=OuterRef("pk"))
+        rows = rows.filter(content_type=content_type)
+        return rows.annotate(object_id=Cast("object_pk", model._meta.pk.__class__()))
+    return rows.annotate(object_id=F("content_object_id"))
 
 
 def _granted(principal, perm, model):
@@ -57,18 +62,12 @@ def _granted(principal, perm, model):
     content_type = ContentType.objects.get_for_model(model)
     if app_label and app_label != content_type.app_label:
         raise ValueError(f"{perm} is not a permission of {model._meta.label}")
-    held = Exists(
-        _permission_rows(get_group_obj_perms_model(model), content_type, codename).filter(
-            group__in=principal.groups.all()
-        )
-    )
+    groups_rows = _granted_ids(get_group_obj_perms_model(model), model, content_type, codename)
+    ids = groups_rows.filter(group__in=principal.groups.all()).values("object_id")
     if principal.pk is not None:  # a token's stand-in holds no grants of its own
-        held |= Exists(
-            _permission_rows(get_user_obj_perms_model(model), content_type, codename).filter(
-                user_id=principal.pk
-            )
-        )
-    return held
+        own_rows = _granted_ids(get_user_obj_perms_model(model), model, content_type, codename)
+        ids = ids.union(own_rows.filter(user_id=principal.pk).values("object_id"))
+    return Q(pk__in=ids)
 
 
 def has_perm(principal, perm, obj=None):
