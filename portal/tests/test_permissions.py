@@ -1,6 +1,6 @@
 """portal.permissions answers as guardian's get_objects_for_user does under the portal's
 rules (members-only data, no global permissions, nothing for inactive users), for
-people and for organisation tokens, with one EXISTS query instead of guardian's."""
+people and for organisation tokens, in one query."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
