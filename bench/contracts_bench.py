@@ -18,6 +18,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from permissions_bench import permission_query_ms  # noqa: E402
 
 from contracts.importing.columns import HEADERS  # noqa: E402
 from contracts.models import Contract  # noqa: E402
@@ -129,8 +130,10 @@ def contract_list(contracts_wanted, repeats=30):
     timings.sort()
     return {
         "contracts": Contract.objects.filter(organization=org).count(),
+        "all_contracts": Contract.objects.count(),
         "median_ms": statistics.median(timings),
         "p95_ms": timings[int(0.95 * (len(timings) - 1))],
+        **permission_query_ms(user, repeats),
     }
 
 

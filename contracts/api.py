@@ -7,10 +7,10 @@ Authenticated with an organisation token (`Authorization: Bearer <key>`) or as a
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from rest_framework import permissions, serializers, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from contracts.api_auth import OrganizationPrincipal, OrganizationTokenAuthentication
+from contracts.api_auth import OrganizationTokenAuthentication, ReadOnlyTokenScope
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
 from contracts.services import (
     CONTRACT_FIELDS,
@@ -18,7 +18,7 @@ from contracts.services import (
     delete_contract,
     update_contract,
 )
-from portal.access_log import Kind, log_read, log_read_for_user
+from portal.access_log import Kind, log_read_for_user
 from portal.audit import Actor
 from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
@@ -86,12 +86,6 @@ class ContractSerializer(serializers.ModelSerializer):
         return value
 
 
-def _actor(request):
-    if isinstance(request.user, OrganizationPrincipal):
-        return Actor.of_token(request.user.token)
-    return Actor.of_user(request.user)
-
-
 def _as_api_error(err):
     return ApiValidationError(err.message_dict if hasattr(err, "error_dict") else err.messages)
 
@@ -104,7 +98,7 @@ class ContractViewSet(viewsets.ModelViewSet):
         OrganizationTokenAuthentication,
         *viewsets.ModelViewSet.authentication_classes,
     ]
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, ReadOnlyTokenScope]
 
     def list(self, request, *args, **kwargs):
         self._log(request, "list")
@@ -116,29 +110,19 @@ class ContractViewSet(viewsets.ModelViewSet):
         return response
 
     def _log(self, request, subject):
-        user = request.user
-        if isinstance(user, OrganizationPrincipal):
-            log_read(request, user.organization, Kind.CONTRACT_API, subject)
-        else:
-            log_read_for_user(request, Kind.CONTRACT_API, subject)
+        # An organisation token reads for its organisation, a person for their own.
+        organization = getattr(request.user, "organization", None)
+        log_read_for_user(request, Kind.CONTRACT_API, subject, organization=organization)
 
     def get_queryset(self):
         contracts = Contract.objects.select_related("organization", "vendor", "category")
         contracts = contracts.prefetch_related("products", "lines", "clauses__clause")
-        user = self.request.user
-        if isinstance(user, OrganizationPrincipal):
-            return contracts.filter(organization=user.organization).order_by("reference")
-        return objects_for_user(user, "contracts.view_contract", contracts).order_by("reference")
+        return objects_for_user(self.request.user, "contracts.view_contract", contracts).order_by(
+            "reference"
+        )
 
     def _writable_organization(self, requested):
-        user = self.request.user
-        if isinstance(user, OrganizationPrincipal):
-            if not user.token.can_write:
-                raise PermissionDenied("This token may only read.")
-            if requested and requested != user.organization:
-                raise NotFound()
-            return user.organization
-        editable = organizations_for(user, "portal.manage_organization_contracts")
+        editable = organizations_for(self.request.user, "portal.manage_organization_contracts")
         if requested:
             if not editable.filter(pk=requested.pk).exists():
                 raise NotFound()
@@ -148,10 +132,7 @@ class ContractViewSet(viewsets.ModelViewSet):
         return editable.first()
 
     def _check_change(self, contract, perm):
-        user = self.request.user
-        if isinstance(user, OrganizationPrincipal):
-            self._writable_organization(contract.organization)
-        elif not has_perm(user, perm, contract):
+        if not has_perm(self.request.user, perm, contract):
             raise NotFound()
 
     def perform_create(self, serializer):
@@ -160,7 +141,7 @@ class ContractViewSet(viewsets.ModelViewSet):
         try:
             serializer.instance = create_contract(
                 organization=organization,
-                actor=_actor(self.request),
+                actor=Actor.of_principal(self.request.user),
                 lines=data.pop("lines", []),
                 clause_answers=data.pop("clauses", None),
                 products=data.pop("products", []),
@@ -178,7 +159,7 @@ class ContractViewSet(viewsets.ModelViewSet):
             with transaction.atomic():
                 serializer.instance = update_contract(
                     contract=Contract.objects.select_for_update().get(pk=contract.pk),
-                    actor=_actor(self.request),
+                    actor=Actor.of_principal(self.request.user),
                     lines=data.pop("lines", None),
                     clause_answers=data.pop("clauses", None),
                     products=data.pop("products", None),
@@ -189,4 +170,4 @@ class ContractViewSet(viewsets.ModelViewSet):
 
     def perform_destroy(self, contract):
         self._check_change(contract, "contracts.delete_contract")
-        delete_contract(contract=contract, actor=_actor(self.request))
+        delete_contract(contract=contract, actor=Actor.of_principal(self.request.user))

@@ -1,30 +1,52 @@
-"""Authentication with an organisation's API token: `Authorization: Bearer <key>`."""
+"""Authentication with an organisation's API token: `Authorization: Bearer <key>`.
 
+The token acts as a principal of portal.permissions: it holds the grants of its
+organisation's members' group, and of its editors' group if it may write. A read-only
+token is refused any write (ReadOnlyTokenScope) before permissions are looked at."""
+
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions
+from rest_framework import authentication, exceptions, permissions
 
 from contracts.models import OrganizationApiToken
 
 
 class OrganizationPrincipal:
-    """Stands in for a user when an organisation's system calls the API."""
+    """Stands in for a user when an organisation's system calls the API. It has no
+    grants of its own and no global permissions: only its groups' object permissions."""
 
+    pk = None
     is_authenticated = True
     is_active = True
     is_anonymous = False
     is_superuser = False
+    is_staff = False
 
     def __init__(self, token):
         self.token = token
         self.organization = token.organization
+        granted = [self.organization.group_id]
+        if token.can_write:
+            granted.append(self.organization.editors_group_id)
+        self.groups = Group.objects.filter(pk__in=granted)
 
     def get_username(self):
         return f"token:{self.token.key_prefix}"
 
     def has_perm(self, perm, obj=None):
         return False
+
+
+class ReadOnlyTokenScope(permissions.BasePermission):
+    """An organisation token that may not write is refused every write."""
+
+    message = "This token may only read."
+
+    def has_permission(self, request, view):
+        token = request.auth if isinstance(request.auth, OrganizationApiToken) else None
+        return request.method in permissions.SAFE_METHODS or token is None or token.can_write
 
 
 class OrganizationTokenAuthentication(authentication.BaseAuthentication):

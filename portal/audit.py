@@ -27,6 +27,13 @@ class Actor:
     def of_token(cls, token):
         return cls(label=f"API-token {token.name} ({token.key_prefix}…)", token=token)
 
+    @classmethod
+    def of_principal(cls, principal):
+        """The actor of an API request: a person, or the organisation token that
+        contracts.api_auth.OrganizationPrincipal stands in for."""
+        token = getattr(principal, "token", None)
+        return cls.of_token(token) if token is not None else cls.of_user(principal)
+
 
 SYSTEM = Actor()
 

@@ -48,16 +48,9 @@ def viewer_as(organization):
 
 def viewer_for(user, organization_slug=None):
     """The Viewer for a logged-in user, or None when the user may not see benchmarks.
-    ``organization_slug`` picks one of several care providers the user belongs to."""
-    from contracts.api_auth import OrganizationPrincipal
-
-    if isinstance(user, OrganizationPrincipal):
-        organization = user.organization
-        if organization.type != Organization.Type.CARE_PROVIDER:
-            return None
-        if organization_slug and organization_slug != organization.slug:
-            return None
-        return viewer_as(organization)
+    ``organization_slug`` picks one of several care providers the user belongs to. An
+    organisation token (contracts.api_auth.OrganizationPrincipal) sees as its own
+    organisation, through the same grants."""
     if not user.is_authenticated:
         return None
     organizations = care_providers_for(user)

@@ -6,7 +6,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from contracts.api_auth import OrganizationPrincipal
 from search.query import FACETS, SORTS, SearchRequest, SearchUnavailable, run_search
 
 API_PARAMS = {
@@ -64,12 +63,9 @@ class SearchView(APIView):
             page = int(params.get("page", 1))
         except ValueError:
             page = 1
-        user = request.user
-        if isinstance(user, OrganizationPrincipal):
-            user = None  # organisation tokens are for the contract API only
         try:
             result = run_search(
-                user,
+                request.user,
                 SearchRequest(
                     q=params.get("q", "")[:200],
                     filters=filters,
