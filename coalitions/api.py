@@ -66,17 +66,6 @@ class JoinRequestSerializer(serializers.Serializer):
     )
 
 
-# decision -> (service, who decides: the coordinators or the member organisation itself),
-# as on the coalition page (coalitions.views.pages.MEMBER_ACTIONS)
-MEMBER_DECISIONS = {
-    "approve": (services.approve_request, "coordinator"),
-    "decline": (services.decline_request, "coordinator"),
-    "accept": (services.accept_invitation, "organisation"),
-    "refuse": (services.decline_invitation, "organisation"),
-    "leave": (services.leave, "organisation"),
-}
-
-
 class RequirementSerializer(serializers.ModelSerializer):
     standards = serializers.SlugRelatedField(
         slug_field="code", many=True, queryset=Standard.objects.all(), required=False
@@ -252,7 +241,7 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
         ``refuse`` an invitation, or ``leave`` (the member organisation itself)."""
         coalition = self.get_object()
         membership = coalition.members.filter(organization__slug=organization).first()
-        service, decider = MEMBER_DECISIONS[decision]
+        service, decider = services.MEMBER_DECISIONS[decision]
         if decider == "coordinator":
             allowed = access.is_coordinator(request.user, coalition)
         else:

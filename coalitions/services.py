@@ -168,6 +168,18 @@ def leave(membership):
     return membership
 
 
+# A decision on a membership, as the API names it: the service that takes it and who
+# decides (the coalition's coordinators, or the member organisation itself). The
+# coalition page offers the same decisions under Dutch addresses.
+MEMBER_DECISIONS = {
+    "approve": (approve_request, "coordinator"),
+    "decline": (decline_request, "coordinator"),
+    "accept": (accept_invitation, "organisation"),
+    "refuse": (decline_invitation, "organisation"),
+    "leave": (leave, "organisation"),
+}
+
+
 # --- cost sharing ----------------------------------------------------------------------
 
 CENT = Decimal("0.01")

@@ -7,11 +7,12 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts")
 
     def ready(self):
-        from contracts import figures, selectors
+        from contracts import figures, lockin, selectors
         from disclosure.releases import register
         from portal.home import register_figures
         from vendors import customers
 
         register(figures.FIGURES_TOPIC, figures.produce_figures)
+        register(lockin.TOPIC, lockin.produce)
         register_figures(figures.released_figures)
         customers.register_source(selectors.running_customers)

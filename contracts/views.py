@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from contracts.forms import ClauseChecklistForm, ContractForm, LineFormSet
+from contracts.lockin import lock_in_summary
 from contracts.models import Contract
 from contracts.services import create_contract, delete_contract, update_contract
 from portal.access_log import Kind, log_read
 from portal.audit import Actor
 from portal.permissions import has_perm, objects_for_user, organizations_for
-from vendors.lockin import lock_in_summary
 
 SORTS = {
     "start": ("-start_date", "reference"),

@@ -6,7 +6,7 @@ for the price benchmarks: vendor, leaf and main category, dates, automatic renew
 yearly cost in cents (contracts.normalise, as the benchmarks) and the organisation's
 sector and province; beside it the organisations' sizes per year, the clause answers,
 the switches away from contracts and the lock-in risk of the contracts running on
-``as_of`` (vendors.lockin).
+``as_of`` (contracts.lockin).
 
 The table is built by the release producer (market.releases) and stored in the
 release; pages, exports and the API read it from the current release only, so writes
@@ -20,11 +20,12 @@ from django.conf import settings
 from django.utils import timezone
 
 from contracts.frames import frame, line_frame, per_contract, size_frame
+from contracts.lockin import contract_risks
 from contracts.models import Contract, ContractClause, VendorSwitch
 from disclosure import releases
 from disclosure.rules import recorded_by
 from portal.models import Organization
-from vendors.models import ProductCategory
+from vendors.models import ProductCategory, ScoringMethod, Vendor
 
 TOPIC = "market"
 TABLE = "table"
@@ -131,8 +132,6 @@ def load(as_of, min_age_days):
     switched_from = frozenset(
         VendorSwitch.objects.exclude(from_contract=None).values_list("from_contract_id", flat=True)
     )
-    from vendors.models import Vendor
-
     return MarketData(
         as_of=as_of,
         years=years,
@@ -153,9 +152,6 @@ def _risks(as_of, counted_ids, min_age_days):
     """The lock-in risk (0-100) of every contract running on ``as_of`` that the table
     counts (old enough, of a care provider), computed as for the vendor pages: the
     market inputs, too, from contracts ``min_age_days`` old only."""
-    from vendors.lockin import contract_risks
-    from vendors.models import ScoringMethod
-
     started_by = as_of - timedelta(days=min_age_days)
     found, _links = contract_risks(None, as_of, ScoringMethod.objects.live(), started_by=started_by)
     if found.empty:

@@ -12,13 +12,13 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from contracts.lockin import contract_lock_in
 from contracts.models import ContractClause, LockInClause
 from contracts.tests.factories import ContractFactory
 from disclosure.releases import publish
 from disclosure.statistics import QUANTILES, hd_matrix, three_significant
 from portal.models import Membership, Organization
 from portal.tests.factories import OrganizationFactory, member
-from vendors.lockin import contract_lock_in
 from vendors.lockin_published import published_lock_in
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.tests.factories import LeafCategoryFactory, ProductFactory, VendorFactory

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from portal.models import AuditEvent
 from vendors.access import represented_vendor
+from vendors.lockin_published import published_lock_in
 from vendors.models import (
     CodeOfConductSignature,
     Product,
@@ -27,6 +28,7 @@ from vendors.models import (
     StandardClaim,
     Vendor,
 )
+from vendors.views import viewer_organization
 
 
 class ProductCategorySerializer(serializers.ModelSerializer):
@@ -59,9 +61,6 @@ def _lock_in(serializer, vendor, product=None):
     view = serializer.context.get("view")
     if getattr(view, "action", None) != "retrieve":
         return None
-    from vendors.lockin_published import published_lock_in
-    from vendors.views import viewer_organization
-
     request = serializer.context.get("request")
     viewer = viewer_organization(request.user) if request is not None else None
     published = published_lock_in(vendor, viewer_organization=viewer)

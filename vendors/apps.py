@@ -7,10 +7,7 @@ class VendorsConfig(AppConfig):
     verbose_name = _("Vendors and products")
 
     def ready(self):
-        from disclosure.releases import register
         from portal.home import register_figures
-        from vendors import lockin_published
         from vendors.selectors import directory_counts
 
-        register(lockin_published.TOPIC, lockin_published.produce)
         register_figures(directory_counts)

@@ -1,10 +1,10 @@
 """Lock-in risk aggregated per vendor and per product, for the public pages and the API,
 published in releases (disclosure.releases, topic "lockin").
 
-When a release is made (``produce``), the risk of every contract that runs on the
-release's day and started at least ``rules.min_age_days`` before it is computed in bulk
-(vendors.lockin.contract_risks, the contract page's formula); each organisation counts
-once (the mean of its contracts' risks, 0-100). Per vendor and per product the figures
+When a release is made (contracts.lockin.produce), the risk of every contract that runs
+on the release's day and started at least ``rules.min_age_days`` before it is computed
+in bulk (the contract page's formula); each organisation counts once (the mean of its
+contracts' risks, 0-100: ``values_by_vendor``). Per vendor and per product the figures
 go through the disclosure gate:
 - ``protected_quantiles``: at least 5 organisations, Harrell-Davis estimates plus
   Laplace noise (never one organisation's own value), P10/P90 from 10 organisations;
@@ -23,19 +23,16 @@ needed for that are stored in the release. Writes after a release change nothing
 anyone sees until the next release."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from contracts.models import Contract
 from disclosure import releases
 from disclosure.differencing import Candidate, suppress_differencing
-from disclosure.history import ShownSets
-from disclosure.rules import Rules, recorded_by
+from disclosure.rules import Rules
 from disclosure.statistics import Quantiles, protected_quantiles
-from vendors.lockin import MARKET, TOPIC, contract_risks, market_inputs
-from vendors.models import ScoringMethod
+from vendors.lockin import TOPIC
 
 HISTORY = "history"
 
@@ -155,41 +152,6 @@ def values_by_vendor(contracts, links, product_vendor):
         if vendor_id is not None:
             families.setdefault(vendor_id, {})[("product", int(product_id))] = series.droplevel(0)
     return families
-
-
-def produce(context):
-    """(vendor id, VendorLockIn) for every vendor with counted contracts, then the
-    history of shown sets."""
-    from vendors.models import Product
-
-    rules = context.rules
-    started_by = context.as_of - timedelta(days=rules.min_age_days)
-    counted = Contract.objects.filter(
-        start_date__lte=started_by,
-        created_at__lt=recorded_by(started_by, 0),
-        end_date__gte=context.as_of,
-    )
-    market = market_inputs(counted, started_by, rules)
-    yield MARKET, market
-    contracts, links = contract_risks(
-        None,
-        context.as_of,
-        ScoringMethod.objects.live(),
-        started_by=started_by,
-        market=market,
-        rules=rules,
-    )
-    product_vendor = dict(Product.objects.values_list("pk", "vendor_id"))
-    # (Releases hold every topic; one made for other topics only would start afresh.)
-    history = (context.previous(TOPIC, HISTORY) or ShownSets()).within(context.window)
-    for vendor_id, values in sorted(values_by_vendor(contracts, links, product_vendor).items()):
-        published = build_vendor_lock_in(
-            vendor_id, values, rules, as_of=context.as_of, earlier=history.candidates(vendor_id)
-        )
-        for members in published.shown_sets():
-            history.add(vendor_id, context.number, members)
-        yield vendor_id, published
-    yield HISTORY, history
 
 
 def release_with_lock_in():

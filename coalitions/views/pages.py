@@ -196,13 +196,13 @@ def coalition_request(request, slug):
     return redirect("coalition_detail", slug=slug)
 
 
+# The page's addresses for services.MEMBER_DECISIONS.
 MEMBER_ACTIONS = {
-    # action: (service, who decides: the coordinators or the member organisation itself)
-    "goedkeuren": (services.approve_request, "coordinator"),
-    "afwijzen": (services.decline_request, "coordinator"),
-    "accepteren": (services.accept_invitation, "organisation"),
-    "weigeren": (services.decline_invitation, "organisation"),
-    "vertrekken": (services.leave, "organisation"),
+    "goedkeuren": "approve",
+    "afwijzen": "decline",
+    "accepteren": "accept",
+    "weigeren": "refuse",
+    "vertrekken": "leave",
 }
 
 
@@ -213,7 +213,7 @@ def membership_action(request, slug, pk, action):
         raise Http404
     coalition = get_object_or_404(Coalition, slug=slug)
     membership = get_object_or_404(coalition.members.select_related("organization"), pk=pk)
-    service, decider = MEMBER_ACTIONS[action]
+    service, decider = services.MEMBER_DECISIONS[MEMBER_ACTIONS[action]]
     if decider == "coordinator":
         coordinator_only(request.user, coalition)
     elif (

@@ -90,9 +90,9 @@ def test_each_contracts_own_risk_is_the_bulk_risk(reference_data):
     vendor scored only through a product no contract names, one never scored, shares
     published or withheld, switches): the contract page's figure and breakdown are the
     bulk computation's, to the decimal."""
+    from contracts.lockin import contract_lock_in, contract_risks
     from contracts.models import ContractClause, LockInClause
     from contracts.tests.factories import ContractFactory
-    from vendors.lockin import contract_lock_in, contract_risks
     from vendors.models import InteroperabilityScore, ScoringMethod
     from vendors.tests.factories import LeafCategoryFactory, ProductFactory, VendorFactory
 

@@ -122,7 +122,7 @@ def save(markets):
 def exact_medians(vendor, day, *, product=None):
     """What a live, unprotected page showed: the median over the customers (one value
     each, the mean of their contracts) of the contracts running on ``day``."""
-    from vendors.lockin import contract_risks
+    from contracts.lockin import contract_risks
     from vendors.models import ScoringMethod
 
     contracts, links = contract_risks(vendor, day, ScoringMethod.objects.live())

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from contracts.lockin import contract_lock_in
 from contracts.models import ContractClause, LockInClause, VendorSwitch
 from contracts.tests.factories import ContractFactory
-from vendors.lockin import MarketInputs, contract_lock_in
+from vendors.lockin import MarketInputs
 from vendors.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +146,7 @@ def _customers(product, count, start=date(2024, 1, 1), **contract_fields):
 
 def computed(vendor, rules, *, as_of=TODAY, earlier=()):
     """What the release producer computes for ``vendor`` (with ``rules``), seen by all."""
-    from vendors.lockin import contract_risks
+    from contracts.lockin import contract_risks
     from vendors.lockin_published import build_vendor_lock_in, values_by_vendor
     from vendors.models import Product, ScoringMethod
 
@@ -166,7 +167,7 @@ def computed(vendor, rules, *, as_of=TODAY, earlier=()):
 def test_bulk_risks_match_each_contracts_risk(reference_data):
     """The bulk computation (also read by the market monitor through
     contract_risks(vendor, today, method)) gives every contract's own risk."""
-    from vendors.lockin import contract_risks
+    from contracts.lockin import contract_risks
     from vendors.models import ScoringMethod
 
     product = ProductFactory()
@@ -185,8 +186,8 @@ def test_without_noise_the_figures_are_harrell_davis_quantiles_per_organisation(
     Harrell-Davis estimate over those values, never one organisation's own value."""
     import numpy as np
 
+    from contracts.lockin import contract_risks
     from disclosure.statistics import QUANTILES, hd_matrix, three_significant
-    from vendors.lockin import contract_risks
     from vendors.models import ScoringMethod
 
     product = ProductFactory()
