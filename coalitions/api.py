@@ -204,7 +204,9 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
             raise NotFound()
         data = InvitationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return self._written(lambda: services.invite(coalition, **data.validated_data))
+        return self._written(
+            lambda: services.invite(coalition, user=request.user, **data.validated_data)
+        )
 
     @extend_schema(request=JoinRequestSerializer, responses={201: MemberSerializer})
     @action(
@@ -226,7 +228,9 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if organization is None:
             raise NotFound()
-        return self._written(lambda: services.request_to_join(coalition, organization))
+        return self._written(
+            lambda: services.request_to_join(coalition, organization, user=request.user)
+        )
 
     @extend_schema(request=None, responses={200: MemberSerializer})
     @action(
@@ -253,7 +257,7 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
             )
         if membership is None or not allowed:
             raise NotFound()
-        return self._written(lambda: service(membership), status=200)
+        return self._written(lambda: service(membership, user=request.user), status=200)
 
     @extend_schema(methods=["POST"], request=RequirementSerializer)
     @action(
@@ -273,7 +277,10 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
         data.is_valid(raise_exception=True)
         try:
             requirement = requirements.add_requirement(
-                coalition, organization=membership.organization, **data.validated_data
+                coalition,
+                organization=membership.organization,
+                user=request.user,
+                **data.validated_data,
             )
         except ValidationError as error:
             return Response({"detail": error.messages}, status=400)

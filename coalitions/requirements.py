@@ -10,11 +10,36 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from coalitions.models import Coalition, Requirement, RequirementComment, RequirementVote
+from portal import audit
 from portal.translation import localized
 
 Stage = Coalition.Stage
 # Requirements are settled once the negotiation starts: vendors answered these.
 OPEN_STAGES = (Stage.FORMING, Stage.REQUIREMENTS, Stage.CONSULTATION)
+
+
+def _snapshot(requirement):
+    return {
+        "number": requirement.number,
+        "text": requirement.text,
+        "priority": requirement.priority,
+        "standards": sorted(requirement.standards.values_list("code", flat=True)),
+        "clauses": sorted(requirement.clauses.values_list("code", flat=True)),
+    }
+
+
+def _record(user, action, requirement, before=None, after=None):
+    """A requirement's change in the audit trail, readable by the admins of the
+    organisation that proposed it."""
+    audit.record(
+        user,
+        action,
+        requirement,
+        before=before,
+        after=after,
+        organization=requirement.proposed_by,
+        label=f"{requirement.coalition}: {requirement}",
+    )
 
 
 def _require_open(coalition):
@@ -26,7 +51,10 @@ def _require_open(coalition):
 
 
 @transaction.atomic
-def add_requirement(coalition, *, organization, text, priority, standards=(), clauses=()):
+def add_requirement(
+    coalition, *, organization, text, priority, standards=(), clauses=(), user=None
+):
+    """``user``: who acts (None: the system), as for every write below."""
     _require_open(coalition)
     # Lock the coalition row so two members adding at once get distinct numbers.
     Coalition.objects.select_for_update().filter(pk=coalition.pk).first()
@@ -42,23 +70,28 @@ def add_requirement(coalition, *, organization, text, priority, standards=(), cl
     requirement.save()
     requirement.standards.set(standards)
     requirement.clauses.set(clauses)
+    _record(user, audit.Action.CREATE, requirement, after=_snapshot(requirement))
     return requirement
 
 
 @transaction.atomic
-def update_requirement(requirement, *, text, priority, standards=(), clauses=()):
+def update_requirement(requirement, *, text, priority, standards=(), clauses=(), user=None):
     _require_open(requirement.coalition)
+    before = _snapshot(requirement)
     requirement.text, requirement.priority = text.strip(), priority
     requirement.full_clean()
     requirement.save(update_fields=["text", "priority"])
     requirement.standards.set(standards)
     requirement.clauses.set(clauses)
+    before, after = audit.changed_fields(before, _snapshot(requirement))
+    _record(user, audit.Action.UPDATE, requirement, before, after)
     return requirement
 
 
 @transaction.atomic
-def delete_requirement(requirement):
+def delete_requirement(requirement, *, user=None):
     _require_open(requirement.coalition)
+    _record(user, audit.Action.DELETE, requirement, before=_snapshot(requirement))
     requirement.delete()
 
 

@@ -89,24 +89,43 @@ def advance(coalition, to_stage, *, user, note=""):
     return step
 
 
+def _record_membership(user, membership, before_status, action=audit.Action.UPDATE):
+    """The membership's change in the audit trail, readable by the member organisation's
+    admins."""
+    audit.record(
+        user,
+        action,
+        membership,
+        before={} if before_status is None else {"status": before_status},
+        after={"status": membership.status, "role": membership.role},
+        organization=membership.organization,
+        label=f"{membership.organization} @ {membership.coalition}",
+    )
+
+
 def _existing(coalition, organization):
     return CoalitionMember.objects.filter(coalition=coalition, organization=organization).first()
 
 
 @transaction.atomic
-def invite(coalition, organization, *, role=Role.MEMBER):
+def invite(coalition, organization, *, role=Role.MEMBER, user=None):
+    """``user``: who acts (None: the system, e.g. seeding), as for every write below."""
     current = _existing(coalition, organization)
     if current and current.status in (Status.ACTIVE, Status.INVITED):
         raise ValidationError(_("This organisation is already a member or invited."))
     membership = current or CoalitionMember(coalition=coalition, organization=organization)
+    before = current.status if current else None
     membership.role, membership.status, membership.decided_at = role, Status.INVITED, None
     membership.save()
+    _record_membership(
+        user, membership, before, audit.Action.UPDATE if current else audit.Action.CREATE
+    )
     notifications.invited(membership)
     return membership
 
 
 @transaction.atomic
-def request_to_join(coalition, organization):
+def request_to_join(coalition, organization, *, user=None):
     if coalition.visibility != Coalition.Visibility.PUBLIC:
         raise ValidationError(_("Only public coalitions take requests to join."))
     if coalition.stage in (Stage.CLOSED, Stage.ABANDONED):
@@ -115,48 +134,53 @@ def request_to_join(coalition, organization):
     if current and current.status in (Status.ACTIVE, Status.INVITED, Status.REQUESTED):
         raise ValidationError(_("This organisation is already a member, invited or waiting."))
     membership = current or CoalitionMember(coalition=coalition, organization=organization)
+    before = current.status if current else None
     membership.role, membership.status, membership.decided_at = Role.MEMBER, Status.REQUESTED, None
     membership.save()
+    _record_membership(
+        user, membership, before, audit.Action.UPDATE if current else audit.Action.CREATE
+    )
     notifications.join_requested(membership)
     return membership
 
 
-def _decide(membership, expected, status):
+def _decide(membership, expected, status, user):
     if membership.status != expected:
         raise ValidationError(_("There is nothing to decide for this organisation."))
     membership.status, membership.decided_at = status, timezone.now()
     membership.save(update_fields=["status", "decided_at"])
+    _record_membership(user, membership, expected)
     if status == Status.ACTIVE:
         _grant(membership)
     return membership
 
 
 @transaction.atomic
-def accept_invitation(membership):
-    return _decide(membership, Status.INVITED, Status.ACTIVE)
+def accept_invitation(membership, *, user=None):
+    return _decide(membership, Status.INVITED, Status.ACTIVE, user)
 
 
 @transaction.atomic
-def decline_invitation(membership):
-    return _decide(membership, Status.INVITED, Status.DECLINED)
+def decline_invitation(membership, *, user=None):
+    return _decide(membership, Status.INVITED, Status.DECLINED, user)
 
 
 @transaction.atomic
-def approve_request(membership):
-    membership = _decide(membership, Status.REQUESTED, Status.ACTIVE)
+def approve_request(membership, *, user=None):
+    membership = _decide(membership, Status.REQUESTED, Status.ACTIVE, user)
     notifications.request_decided(membership)
     return membership
 
 
 @transaction.atomic
-def decline_request(membership):
-    membership = _decide(membership, Status.REQUESTED, Status.DECLINED)
+def decline_request(membership, *, user=None):
+    membership = _decide(membership, Status.REQUESTED, Status.DECLINED, user)
     notifications.request_decided(membership)
     return membership
 
 
 @transaction.atomic
-def leave(membership):
+def leave(membership, *, user=None):
     if membership.status != Status.ACTIVE:
         raise ValidationError(_("Only members can leave."))
     coordinators = membership.coalition.members.filter(role=Role.COORDINATOR, status=Status.ACTIVE)
@@ -165,6 +189,7 @@ def leave(membership):
     revoke_access(membership)
     membership.status, membership.decided_at = Status.LEFT, timezone.now()
     membership.save(update_fields=["status", "decided_at"])
+    _record_membership(user, membership, Status.ACTIVE)
     return membership
 
 
@@ -229,9 +254,19 @@ def member_weights(coalition, *, year=None):
 
 
 @transaction.atomic
-def set_volume(membership, volume):
+def set_volume(membership, volume, *, user=None):
     if volume is not None and volume < 0:
         raise ValidationError(_("The volume cannot be negative."))
+    before = membership.volume
     membership.volume = volume
     membership.save(update_fields=["volume"])
+    audit.record(
+        user,
+        audit.Action.UPDATE,
+        membership,
+        before={"volume": None if before is None else str(before)},
+        after={"volume": None if volume is None else str(volume)},
+        organization=membership.organization,
+        label=f"{membership.organization} @ {membership.coalition}",
+    )
     return membership

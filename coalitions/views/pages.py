@@ -176,7 +176,10 @@ def coalition_invite(request, slug):
     elif report(
         request,
         lambda: services.invite(
-            coalition, form.cleaned_data["organization"], role=form.cleaned_data["role"]
+            coalition,
+            form.cleaned_data["organization"],
+            role=form.cleaned_data["role"],
+            user=request.user,
         ),
     ):
         messages.success(request, _("Invitation sent."))
@@ -191,7 +194,9 @@ def coalition_request(request, slug):
     organization = editable.filter(slug=request.POST.get("organisatie", "")).first()
     if organization is None:
         raise Http404
-    if report(request, lambda: services.request_to_join(coalition, organization)):
+    if report(
+        request, lambda: services.request_to_join(coalition, organization, user=request.user)
+    ):
         messages.success(request, _("Your request to join was sent to the coordinators."))
     return redirect("coalition_detail", slug=slug)
 
@@ -222,7 +227,7 @@ def membership_action(request, slug, pk, action):
         .exists()
     ):
         raise Http404
-    if report(request, lambda: service(membership)):
+    if report(request, lambda: service(membership, user=request.user)):
         messages.success(request, _("Done."))
     if action == "vertrekken" or not access.is_member(request.user, coalition):
         if coalition.visibility == Coalition.Visibility.PRIVATE:
@@ -241,6 +246,6 @@ def membership_volume(request, slug, pk):
     except InvalidOperation:
         messages.error(request, _("Enter the volume as a number."))
     else:
-        if report(request, lambda: services.set_volume(membership, volume)):
+        if report(request, lambda: services.set_volume(membership, volume, user=request.user)):
             messages.success(request, _("Volume saved."))
     return redirect("coalition_detail", slug=slug)

@@ -43,7 +43,7 @@ def requirement_list(request, slug):
         if form.is_valid() and report(
             request,
             lambda: requirements.add_requirement(
-                coalition, organization=organization, **form.cleaned_data
+                coalition, organization=organization, user=request.user, **form.cleaned_data
             ),
         ):
             messages.success(request, _("Requirement added."))
@@ -90,7 +90,9 @@ def requirement_detail(request, slug, pk):
         if form.is_valid():
             data = {k: form.cleaned_data[k] for k in ("text", "priority", "standards", "clauses")}
             fresh = Requirement.objects.get(pk=requirement.pk)  # the form changed the instance
-            if report(request, lambda: requirements.update_requirement(fresh, **data)):
+            if report(
+                request, lambda: requirements.update_requirement(fresh, user=request.user, **data)
+            ):
                 messages.success(request, _("Requirement saved."))
                 return redirect("coalition_requirement", slug=slug, pk=pk)
     own_vote = None
@@ -145,7 +147,7 @@ def requirement_comment(request, slug, pk):
 def requirement_delete(request, slug, pk):
     coalition, requirement = _requirement(request, slug, pk)
     coordinator_only(request.user, coalition)
-    if report(request, lambda: requirements.delete_requirement(requirement)):
+    if report(request, lambda: requirements.delete_requirement(requirement, user=request.user)):
         messages.success(request, _("Requirement deleted."))
     return redirect("coalition_requirements", slug=slug)
 
