@@ -24,6 +24,32 @@ def _unavailable(item, reason):
     pytest.skip(reason)
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="only the tests that use the database, without the browser journeys: CI's "
+        "second run, on PostgreSQL (the first, on SQLite, runs everything)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        on_page_only = item.get_closest_marker("browser")
+        (kept if uses_database and not on_page_only else left_out).append(item)
+    config.hook.pytest_deselected(items=left_out)
+    items[:] = kept
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("search_engine"):
         from search.client import engine_status

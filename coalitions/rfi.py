@@ -4,6 +4,7 @@ the answers side by side; a vendor sees only its own."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -108,8 +109,6 @@ def _cells_html(cells):
 
 def answer_summary(coalition):
     """Per vendor request: the number of requirements answered complies / partly / no."""
-    from django.db.models import Count, Q
-
     return coalition.vendor_requests.select_related("vendor").annotate(
         complies=Count("answers", filter=Q(answers__answer="complies")),
         partly=Count("answers", filter=Q(answers__answer="partly")),

@@ -2,6 +2,7 @@
 ``members`` member organisations, ``requirements`` requirements with votes and
 comments, and ``vendors`` vendors that answered every requirement. Built in bulk."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -27,8 +28,6 @@ def build_large_coalition(
 ):
     """Returns (coalition, a procurement specialist of the coordinating organisation).
     Members are new organisations unless ``organizations`` (existing ones) are given."""
-    from django.contrib.auth import get_user_model
-
     category = category or ProductCategory.objects.leaves().order_by("pk").first()
     coordinator = create_organization(
         name=f"Coördinator {slug}",

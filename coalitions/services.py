@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from coalitions import notifications
+from coalitions.checklist import require_checklist
 from coalitions.history import StageStep
 from coalitions.models import Coalition, CoalitionMember
 from portal import audit
@@ -71,8 +72,6 @@ def advance(coalition, to_stage, *, user, note=""):
             % {"from": coalition.get_stage_display(), "to": Stage(to_stage).label}
         )
     if to_stage == Stage.CONSULTATION:
-        from coalitions.checklist import require_checklist
-
         require_checklist(coalition)
     event = audit.record(
         user,

@@ -22,6 +22,7 @@ from disclosure.tasks import publish_release
 from portal import audit
 from portal.models import OrganizationSize
 from portal.organisation_data import holders
+from portal.storage import private_storage
 
 
 def _json_default(value):
@@ -172,8 +173,6 @@ def delete_organisation_data(organization, *, actor):
 
 
 def _remove_files(names):
-    from portal.storage import private_storage
-
     storage = private_storage()
     for name in names:
         if name and storage.exists(name):

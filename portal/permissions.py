@@ -28,6 +28,8 @@ from django.db.models import F, Q, Subquery
 from django.db.models.functions import Cast
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
+from portal.models import Organization
+
 MEMBERS_ONLY_PERMISSIONS = frozenset(
     {
         "portal.view_organization_contracts",
@@ -88,6 +90,4 @@ def objects_for_user(principal, perm, queryset):
 
 def organizations_for(principal, perm):
     """Organisations on which ``principal`` holds an organisation-level ``perm``."""
-    from portal.models import Organization
-
     return objects_for_user(principal, perm, Organization.objects.order_by("name"))

@@ -1,6 +1,7 @@
 """Writes for organisations and memberships."""
 
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from guardian.models import GroupObjectPermission
 
@@ -16,8 +17,6 @@ ORGANIZATION_GRANTS = (
 
 def grant_organization_permissions(organizations):
     """Give each organisation's groups their permissions on the organisation, in bulk."""
-    from django.contrib.contenttypes.models import ContentType
-
     content_type = ContentType.objects.get_for_model(Organization)
     perm_ids = dict(
         Permission.objects.filter(

@@ -1,6 +1,7 @@
 """The explorer's choices: fixed dimensions only (see prices.publication)."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -13,8 +14,6 @@ from vendors.models import Product, ProductCategory, Vendor
 
 
 def year_choices():
-    from django.conf import settings
-
     this_year = timezone.localdate().year
     return [(y, y) for y in range(this_year, this_year - settings.PRICE_YEARS_BACK - 1, -1)]
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from contracts.models import Contract
 from disclosure import method, releases
+from portal.access_log import Kind, log_read_for_user
 from portal.permissions import objects_for_user
 from portal.spreadsheets import table_download
 from prices.access import viewer_for
@@ -75,8 +76,6 @@ def _explore(request, viewer):
 
 
 def _log(request, viewer, subject):
-    from portal.access_log import Kind, log_read_for_user
-
     log_read_for_user(request, Kind.BENCHMARK, subject, organization=viewer.organization)
 
 
