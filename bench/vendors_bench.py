@@ -19,7 +19,7 @@ from django.utils import timezone  # noqa: E402
 from vendors.capability import ingest  # noqa: E402
 from vendors.models import Product  # noqa: E402
 from vendors.models.evidence import StandardClaim  # noqa: E402
-from vendors.scoring import score_product  # noqa: E402
+from vendors.rescoring import rescore_products  # noqa: E402
 
 
 def large_statement(target_bytes=1_000_000):
@@ -64,7 +64,7 @@ if __name__ == "__main__":
     for _ in range(3):
         started = time.perf_counter()
         ingest(product, data, source="upload")
-        score_product(product, day=timezone.localdate())
+        rescore_products([product], day=timezone.localdate())
         runs.append(time.perf_counter() - started)
     print(
         json.dumps(

@@ -14,11 +14,10 @@ from vendors.models import (
     CapabilityStatementVersion,
     InteroperabilityScore,
     Product,
-    ScoringMethod,
     Standard,
 )
 from vendors.models.evidence import Certificate, StandardClaim
-from vendors.scoring import score_product
+from vendors.rescoring import rescore_products
 
 # Categories whose products speak FHIR in the demo, and the standards they may claim.
 FHIR_PARENTS = {"epd-zis", "patientportaal", "beeld", "laboratorium", "apotheek"}
@@ -78,10 +77,9 @@ def _statement(rng, product):
 def seed_evidence(seed, today):
     """Returns the number of products that got evidence in this run."""
     standards = Standard.objects.in_bulk(CLAIMABLE, field_name="code")
-    method = ScoringMethod.objects.live()
     done = set(InteroperabilityScore.objects.values_list("product_id", flat=True))
     products = Product.objects.select_related("vendor", "category__parent").order_by("slug")
-    seeded = 0
+    seeded = []
     for product in products:
         if product.pk in done:
             continue
@@ -115,6 +113,6 @@ def seed_evidence(seed, today):
         if speaks_fhir and rng.random() < 0.6:
             data = json.dumps(_statement(rng, product)).encode()
             ingest(product, data, source=CapabilityStatementVersion.Source.UPLOAD)
-        score_product(product, day=today, method=method)
-        seeded += 1
-    return seeded
+        seeded.append(product)
+    rescore_products(seeded, day=today)
+    return len(seeded)

@@ -51,6 +51,7 @@ def main():
             (DAY_SECONDS, ["publish_release", "--if-due"]),
             (DAY_SECONDS, ["refresh_market_monitor"]),
             (DAY_SECONDS, ["purge_access_log"]),
+            (DAY_SECONDS, ["recompute_scores"]),
             (60, ["search_sync"]),
         )
         for seconds, command in scheduled:

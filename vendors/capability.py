@@ -293,6 +293,24 @@ def all_coverage(document):
     return {code: coverage(document, rs) for code, rs in requirement_sets().items()}
 
 
+# Raise when the comparison itself (_met, supported) changes meaning.
+COVERAGE_RULES = 2
+
+
+@cache
+def coverage_basis():
+    """A fingerprint of what coverage is measured against: the rules, the requirement
+    sets and the FHIR version mappings. A statement stored under another basis has its
+    coverage compared again (vendors.rescoring)."""
+    basis = {
+        "rules": COVERAGE_RULES,
+        "requirement_sets": requirement_sets(),
+        "r5_resources": fhir_versions.R5_RESOURCES,
+        "r5_search_params": sorted(fhir_versions.R5_SEARCH_PARAMS.items()),
+    }
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()[:16]
+
+
 # --- storing ---------------------------------------------------------------------------
 
 
@@ -318,5 +336,6 @@ def ingest(product, data: bytes, *, source, source_url="", user=None):
         document=document,
         sha256=hashlib.sha256(data).hexdigest(),
         coverage=all_coverage(document),
+        coverage_basis=coverage_basis(),
         uploaded_by=user,
     )

@@ -8,11 +8,10 @@ method (vendors.models.scoring):
   (SHALL and SHOULD items weighted), averaged over the sets; 0 without a statement;
 - openness: public API documentation, API access without an extra fee, bulk export.
 
-A vendor's score is the mean of its products' scores."""
+A vendor's score is the mean of its products' scores. Scores are stored (published) only
+through vendors.rescoring, whenever the evidence changes."""
 
 from decimal import ROUND_HALF_UP, Decimal
-
-from django.db import transaction
 
 from vendors.models import InteroperabilityScore, ScoringMethod
 from vendors.models.evidence import EvidenceLevel
@@ -36,7 +35,9 @@ def _claims_part(product, weights, day):
 
 
 def _coverage_part(product, weights):
-    statement = product.capability_statements.order_by("-created_at").first()
+    statement = (
+        product.capability_statements.order_by("-created_at", "-pk").defer("document").first()
+    )
     if statement is None:
         return 0.0, []
     inputs = []
@@ -104,16 +105,6 @@ def interoperability(product, method, day):
     }
     score = Decimal(str(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return score, breakdown
-
-
-@transaction.atomic
-def score_product(product, *, day, method=None):
-    method = method or ScoringMethod.objects.live()
-    score, breakdown = interoperability(product, method, day)
-    stored, _ = InteroperabilityScore.objects.update_or_create(
-        product=product, method=method, defaults={"score": score, "breakdown": breakdown}
-    )
-    return stored
 
 
 def vendor_score(vendor, method=None):

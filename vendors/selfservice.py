@@ -1,9 +1,8 @@
 """Writes vendor representatives make for their own vendor. Each is atomic, recorded in
 the audit trail under the vendor (its latest event gives "last updated") and, where
-evidence changed, rescores the product."""
+evidence changed, rescores the products concerned (vendors.rescoring)."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from portal import audit
 from portal.audit import Action
@@ -15,7 +14,7 @@ from vendors.models import (
     VendorReply,
 )
 from vendors.models.evidence import Certificate, StandardClaim
-from vendors.scoring import score_product
+from vendors.rescoring import rescore_products
 
 VENDOR_FIELDS = ("description", "website")
 PRODUCT_FIELDS = ("description", "website", "api_docs_url", "api_access_free", "bulk_export")
@@ -51,7 +50,7 @@ def update_product(product, user, **values):
         product.full_clean()
         product.save()
         _record(product.vendor, user, Action.UPDATE, product, before=before, after=after)
-        score_product(product, day=timezone.localdate())
+        rescore_products([product])
     return after
 
 
@@ -64,7 +63,7 @@ def add_claim(product, user, *, standard, version="", scope=""):
     claim.save()
     label = f"{product.name}: {standard.name} {version}"
     _record(product.vendor, user, Action.CREATE, claim, label)
-    score_product(product, day=timezone.localdate())
+    rescore_products([product])
     return claim
 
 
@@ -73,7 +72,7 @@ def remove_claim(claim, user):
     product = claim.product
     _record(product.vendor, user, Action.DELETE, claim, f"{product.name}: {claim.standard.name}")
     claim.delete()
-    score_product(product, day=timezone.localdate())
+    rescore_products([product])
 
 
 @transaction.atomic
@@ -86,7 +85,7 @@ def add_capability_statement(product, user, data, *, source_url=""):
     version = ingest(product, data, source=source, source_url=source_url, user=user)
     label = f"{product.name}: FHIR {version.fhir_version}"
     _record(product.vendor, user, Action.CREATE, version, label)
-    score_product(product, day=timezone.localdate())
+    rescore_products([product])
     return version
 
 
@@ -97,8 +96,9 @@ def add_certificate(vendor, user, **fields):
     certificate.save()
     label = f"{certificate.get_kind_display()} {certificate.number}"
     _record(vendor, user, Action.CREATE, certificate, label)
-    for product in vendor.products.all() if certificate.product is None else [certificate.product]:
-        score_product(product, day=timezone.localdate())
+    rescore_products(
+        vendor.products.all() if certificate.product is None else [certificate.product]
+    )
     return certificate
 
 
@@ -148,5 +148,5 @@ def review_claim(claim, user, organization, *, verdict, comment=""):
         organization=organization,
         defaults={"reviewer": user, "verdict": verdict, "comment": comment.strip()},
     )
-    score_product(claim.product, day=timezone.localdate())
+    rescore_products([claim.product])
     return review

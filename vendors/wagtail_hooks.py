@@ -2,8 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from vendors.models import (
     Product,
@@ -13,6 +19,7 @@ from vendors.models import (
     Vendor,
     VendorRepresentative,
 )
+from vendors.rescoring import publish_scoring_method, rescore_products
 
 
 class VendorViewSet(SnippetViewSet):
@@ -23,8 +30,27 @@ class VendorViewSet(SnippetViewSet):
     list_filter = ["country"]
 
 
+class RescoreProductMixin:
+    """A product's openness signals count in its score: rescore it on save."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        rescore_products([instance])
+        return instance
+
+
+class ProductCreateView(RescoreProductMixin, CreateView):
+    pass
+
+
+class ProductEditView(RescoreProductMixin, EditView):
+    pass
+
+
 class ProductViewSet(SnippetViewSet):
     model = Product
+    add_view_class = ProductCreateView
+    edit_view_class = ProductEditView
     icon = "tag"
     list_display = ["name", "vendor", "category", "deployment"]
     list_filter = ["deployment", "category"]
@@ -51,11 +77,22 @@ class VendorRepresentativeViewSet(SnippetViewSet):
     list_display = ["user", "vendor"]
 
 
+class ScoringMethodCreateView(CreateView):
+    """A new version is live as soon as it is saved: every product is rescored with it
+    in the same transaction."""
+
+    def save_instance(self):
+        instance = publish_scoring_method(self.form.save(commit=False))
+        log(instance=instance, action="wagtail.create", content_changed=True)
+        return instance
+
+
 class ScoringMethodViewSet(SnippetViewSet):
     """Editors add a new version to change the weights; a used version refuses edits
     (ScoringMethod.clean), so every stored score stays explainable."""
 
     model = ScoringMethod
+    add_view_class = ScoringMethodCreateView
     icon = "cogs"
     list_display = ["version", "name", "created_at"]
     panels = [FieldPanel("name"), FieldPanel("notes"), FieldPanel("weights")]

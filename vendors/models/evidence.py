@@ -191,6 +191,8 @@ class CapabilityStatementVersion(models.Model):
     document = models.JSONField(_("CapabilityStatement"))
     sha256 = models.CharField(max_length=64)
     coverage = models.JSONField(_("coverage"), default=dict)
+    # vendors.capability.coverage_basis() when coverage was computed; "" before it was kept.
+    coverage_basis = models.CharField(max_length=16, blank=True, default="", editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -77,7 +77,7 @@ def test_the_vendor_list_costs_the_same_queries_for_few_or_many_vendors(api, ref
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from vendors.scoring import score_product
+    from vendors.rescoring import rescore_products
     from vendors.selfservice import publish_reply
 
     author = UserFactory()
@@ -85,7 +85,7 @@ def test_the_vendor_list_costs_the_same_queries_for_few_or_many_vendors(api, ref
     def add_vendors(count):
         for _ in range(count):
             product = ProductFactory()
-            score_product(product, day=date(2026, 1, 1))
+            rescore_products([product], day=date(2026, 1, 1))
             publish_reply(product.vendor, author, "Wij reageren.")
 
     def list_queries():

@@ -13,7 +13,7 @@ from contracts.tests.factories import ContractFactory
 from vendors.capability import ingest
 from vendors.models import Standard, VendorReply
 from vendors.models.evidence import Certificate, StandardClaim
-from vendors.scoring import score_product
+from vendors.rescoring import rescore_products
 from vendors.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def product(reference_data):
         valid_until=today - timedelta(days=1),
     )
     ingest(product, STATEMENT.read_bytes(), source="upload")
-    score_product(product, day=today)
+    rescore_products([product], day=today)
     ContractFactory(
         vendor=product.vendor,
         category=product.category,

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from portal.tests.factories import OrganizationFactory, UserFactory
 from vendors.models import ScoringMethod, Standard
 from vendors.models.evidence import Certificate, ClaimReview, EvidenceLevel, StandardClaim
-from vendors.scoring import interoperability, score_product
+from vendors.rescoring import rescore_products
+from vendors.scoring import interoperability
 from vendors.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,8 @@ def test_worked_example(reference_data):
 
 def test_each_score_keeps_the_method_version_that_made_it(reference_data):
     product = ProductFactory(api_access_free=True)
-    first = score_product(product, day=DAY)
+    rescore_products([product], day=DAY)
+    first = product.scores.get()
     assert (first.method.version, float(first.score)) == (1, 5.0)
     heavier = ScoringMethod(
         name="Openness counts more",
@@ -101,7 +103,8 @@ def test_each_score_keeps_the_method_version_that_made_it(reference_data):
     )
     heavier.full_clean()
     heavier.save()
-    second = score_product(product, day=DAY)
+    rescore_products([product], day=DAY)
+    second = product.scores.get(method=heavier)
     assert (second.method.version, float(second.score)) == (2, 8.3)  # 25 x 1/3
     assert product.scores.count() == 2  # the version 1 score is kept
 

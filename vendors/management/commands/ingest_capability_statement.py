@@ -1,11 +1,13 @@
-"""Store a product's FHIR CapabilityStatement from a file or its server's /metadata."""
+"""Store a product's FHIR CapabilityStatement from a file or its server's /metadata, and
+rescore the product (through the same service as the self-service page and the API)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vendors.capability import CapabilityStatementError, fetch_statement, ingest
-from vendors.models import CapabilityStatementVersion, Product
+from vendors.capability import CapabilityStatementError, fetch_statement
+from vendors.models import Product
+from vendors.selfservice import add_capability_statement
 
 
 class Command(BaseCommand):
@@ -21,19 +23,13 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown product: {product}")
         try:
             if source.startswith(("http://", "https://")):
-                version = ingest(
-                    found,
-                    fetch_statement(source),
-                    source=CapabilityStatementVersion.Source.URL,
-                    source_url=source,
-                )
+                data, url = fetch_statement(source), source
             else:
                 path = Path(source)
                 if not path.is_file():
                     raise CommandError(f"No such file: {source}")
-                version = ingest(
-                    found, path.read_bytes(), source=CapabilityStatementVersion.Source.UPLOAD
-                )
+                data, url = path.read_bytes(), ""
+            version = add_capability_statement(found, None, data, source_url=url)
         except CapabilityStatementError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Stored FHIR {version.fhir_version} statement for {found}.")

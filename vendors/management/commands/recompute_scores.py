@@ -1,13 +1,15 @@
-"""Recompute every product's interoperability score with the live scoring method."""
+"""Recompute every product's interoperability score with the live scoring method, after
+comparing again the statements stored under older requirement sets or FHIR mappings.
+Scheduled daily: a certificate's start or end date changes a claim's evidence without a
+write."""
 
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
 from vendors.models import Product, ScoringMethod
-from vendors.scoring import score_product
+from vendors.rescoring import rescore_all
 
 
 class Command(BaseCommand):
@@ -15,13 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.perf_counter()
-        method = ScoringMethod.objects.live()
-        today = timezone.localdate()
-        products = Product.objects.select_related("vendor")
-        with transaction.atomic():  # one commit (and one search update) for all
-            for product in products.iterator(chunk_size=500):
-                score_product(product, day=today, method=method)
+        changed = rescore_all(day=timezone.localdate())
         self.stdout.write(
-            f"{products.count()} products scored with method v{method.version} "
+            f"{Product.objects.count()} products scored with method "
+            f"v{ScoringMethod.objects.live().version}, {changed} scores changed, "
             f"in {time.perf_counter() - started:.1f} s."
         )
