@@ -16,6 +16,7 @@ from coalitions.checklist import require_checklist
 from coalitions.history import StageStep
 from coalitions.models import Coalition, CoalitionMember
 from portal import audit
+from portal.models import OrganizationSize
 
 Stage = Coalition.Stage
 Status = CoalitionMember.Status
@@ -234,8 +235,6 @@ def member_weights(coalition, *, year=None):
     figure it weighs 0. By size these are other organisations' confidential figures:
     never show a split by size computed from them (coalitions.costs divides a member's
     own size by the released total instead)."""
-    from portal.models import OrganizationSize
-
     members = coalition.members.filter(status=Status.ACTIVE).exclude(role=Role.OBSERVER)
     model = coalition.cost_sharing
     if model == Coalition.CostSharing.FLAT:

@@ -2,6 +2,8 @@
 
 from wagtail.models import Site
 
+from coalitions.models import CoalitionDirectoryPage
+from market.models import MarketBalancePage
 from portal.models import CodeOfConductPage, ContentPage, HomePage
 
 INTRO = (
@@ -9,7 +11,6 @@ INTRO = (
     "met vergelijkbare organisaties, kopen samen in en zien welke leveranciers open "
     "standaarden echt ondersteunen.</p>"
 )
-
 ABOUT_BODY = [
     ("heading", "Waarom dit portaal"),
     (
@@ -69,8 +70,6 @@ def ensure_demo_pages():
         )
         home.add_child(instance=code)
         code.save_revision().publish()
-    from coalitions.models import CoalitionDirectoryPage
-
     if not CoalitionDirectoryPage.objects.exists():
         directory = CoalitionDirectoryPage(
             title="Inkoopcoalities",
@@ -80,8 +79,6 @@ def ensure_demo_pages():
         )
         home.add_child(instance=directory)
         directory.save_revision().publish()
-    from market.models import MarketBalancePage
-
     if not MarketBalancePage.objects.exists():
         balance = MarketBalancePage(
             title="Marktbalans",

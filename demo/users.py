@@ -8,6 +8,7 @@ from base64 import b32encode
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.models import Membership, Organization
 from portal.services import add_member
@@ -83,8 +84,6 @@ def demo_authenticator_secrets():
     """Give the demo users who need a second factor an authenticator app with a known
     key (printed, like their password); returns [(username, base32 key)]. Put the key
     in any authenticator app, or run scripts/totp_code.py with it."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     secrets = []
     for user in get_user_model().objects.filter(username__in=DEMO_USERNAMES).order_by("pk"):
         if not requires_two_factor(user):

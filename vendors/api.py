@@ -2,6 +2,7 @@
 product's evidence and score; vendor representatives post CapabilityStatements for
 their own products."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from drf_spectacular.utils import (
@@ -18,6 +19,8 @@ from rest_framework.response import Response
 
 from portal.models import AuditEvent
 from vendors.access import represented_vendor
+from vendors.capability import CapabilityStatementError, fetch_statement
+from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
 from vendors.lockin_published import published_lock_in
 from vendors.models import (
     CodeOfConductSignature,
@@ -28,6 +31,8 @@ from vendors.models import (
     StandardClaim,
     Vendor,
 )
+from vendors.scoring import vendor_scores
+from vendors.selfservice import add_capability_statement, add_claim, publish_reply
 from vendors.views import viewer_organization
 
 
@@ -105,8 +110,6 @@ class VendorSerializer(serializers.ModelSerializer):
     # page's scores in the context: a page of 50 vendors costs a few queries, not 250.
     @extend_schema_field(serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True))
     def get_score(self, vendor):
-        from vendors.scoring import vendor_scores
-
         scores = self.context.get("vendor_scores")
         if scores is None:  # a single vendor
             scores = vendor_scores([vendor])
@@ -254,8 +257,6 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
         return self._page
 
     def get_serializer_context(self):
-        from vendors.scoring import vendor_scores
-
         context = super().get_serializer_context()
         if getattr(self, "_page", None) is not None:
             context["vendor_scores"] = vendor_scores(self._page)
@@ -288,8 +289,6 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
         context = super().get_serializer_context()
         page = getattr(self, "_page", None)
         if page:
-            from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
-
             claims = [claim for product in page for claim in product.claims.all()]
             context.update(
                 evidence_levels=evidence_levels(claims, timezone.localdate()),
@@ -365,9 +364,6 @@ def capability_statement_upload(request, slug):
     """Store a new CapabilityStatement version for one of the caller's own products
     (vendor representatives only); refused documents change nothing."""
 
-    from vendors.capability import CapabilityStatementError, fetch_statement
-    from vendors.selfservice import add_capability_statement
-
     product = represented_vendor(request.user).products.filter(slug=slug).first()
     if product is None:
         raise NotFound()
@@ -393,10 +389,6 @@ class ClaimInputSerializer(serializers.Serializer):
 @permission_classes([IsAuthenticated])
 def claim_create(request, slug):
     """Claim a standard for one of the caller's own products (vendor representatives)."""
-    from django.core.exceptions import ValidationError
-
-    from vendors.selfservice import add_claim
-
     product = represented_vendor(request.user).products.filter(slug=slug).first()
     if product is None:
         raise NotFound()
@@ -418,8 +410,6 @@ class ReplyInputSerializer(serializers.Serializer):
 @permission_classes([IsAuthenticated])
 def reply_create(request):
     """Publish the caller's vendor's reply to its scores (vendor representatives)."""
-    from vendors.selfservice import publish_reply
-
     vendor = represented_vendor(request.user)
     data = ReplyInputSerializer(data=request.data)
     data.is_valid(raise_exception=True)

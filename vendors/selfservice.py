@@ -6,10 +6,12 @@ from django.db import transaction
 
 from portal import audit
 from portal.audit import Action
+from portal.permissions import organizations_for
 from vendors.capability import ingest
 from vendors.customers import running_customers
 from vendors.models import (
     CapabilityStatementVersion,
+    ClaimReview,
     CodeOfConductSignature,
     VendorReply,
 )
@@ -131,8 +133,6 @@ def sign_code_of_conduct(vendor, user, page):
 def customer_organizations(user, product, *, today):
     """The care providers for which ``user`` may review claims on ``product``: the user
     is their procurement specialist or admin and they run a contract for the product."""
-    from portal.permissions import organizations_for
-
     editable = organizations_for(user, "portal.manage_organization_contracts")
     return editable.filter(pk__in=running_customers(product, today=today))
 
@@ -141,8 +141,6 @@ def customer_organizations(user, product, *, today):
 def review_claim(claim, user, organization, *, verdict, comment=""):
     """Confirm or dispute a claim as a customer (one review per organisation; a new one
     replaces it). Shown as "a customer", never with the organisation's name."""
-    from vendors.models import ClaimReview
-
     review, _ = ClaimReview.objects.update_or_create(
         claim=claim,
         organization=organization,

@@ -1,10 +1,13 @@
 """The public vendor and product directory."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.selectors import care_providers_for
@@ -133,9 +136,6 @@ def scoring_methodology(request):
 @require_POST
 def claim_review(request, slug, pk):
     """A customer confirms or disputes a product's claim."""
-    from django.contrib import messages
-    from django.utils.translation import gettext as _
-
     product = get_object_or_404(Product, slug=slug)
     claim = get_object_or_404(product.claims, pk=pk)
     organizations = customer_organizations(request.user, product, today=timezone.localdate())
@@ -163,8 +163,6 @@ def claim_review(request, slug, pk):
 @require_safe
 def compare(request):
     """/vergelijken/?product=a&product=b or ?leverancier=a&leverancier=b (up to four)."""
-    from django.utils.translation import gettext as _
-
     product_slugs = request.GET.getlist("product")
     vendor_slugs = request.GET.getlist("leverancier")
     context = {"error": "", "products": None, "vendors": None}
@@ -183,8 +181,6 @@ def compare(request):
 def certificate_document(request, pk):
     """A certificate's document. Certificates are public evidence, but the files live in
     the private storage and are only ever served through this view."""
-    from django.http import FileResponse, Http404
-
     certificate = get_object_or_404(Certificate, pk=pk)
     if not certificate.document:
         raise Http404

@@ -1,5 +1,6 @@
 """Search documents for organisations (public facts only) and live Wagtail pages."""
 
+from django.utils.html import strip_tags
 from django_elasticsearch_dsl.registries import registry
 from wagtail.models import Page
 
@@ -64,8 +65,6 @@ class PageDocument(PortalDocument):
         body = getattr(page, "body", None)
         if body is not None:
             parts.append(" ".join(str(block.render_as_block()) for block in body))
-        from django.utils.html import strip_tags
-
         return strip_tags(" ".join(str(p) for p in parts))
 
     def prepare_url(self, page):

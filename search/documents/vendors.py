@@ -1,6 +1,7 @@
 """Search documents for the public market catalogue."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django_elasticsearch_dsl.registries import registry
 
 from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
@@ -149,8 +150,6 @@ class CategoryDocument(PortalDocument):
         return f"{category.name_en} {category.description}"
 
     def prepare_url(self, category):
-        from django.urls import reverse
-
         return f"{reverse('product_list')}?categorie={category.slug}"
 
     def prepare_category(self, category):
@@ -175,8 +174,6 @@ class StandardDocument(PortalDocument):
         return f"{standard.steward} {standard.description} {standard.description_en}"
 
     def prepare_url(self, standard):
-        from django.urls import reverse
-
         return f"{reverse('standard_list')}#{standard.code}"
 
     def prepare_standards(self, standard):
