@@ -2,11 +2,15 @@
 sector and province, computed from the market table of the current release
 (market.data) through the disclosure gate (disclosure.statistics).
 
-- Vendor shares by customers (how many organisations use a vendor), value, beds or FTE
+- Shares are per vendor group: a vendor counts with its ultimate parent (the catalogue's
+  parent groups, frozen in the release), the group one unit everywhere a vendor was.
+  Group shares by customers (how many organisations use a group), value, beds or FTE
   are protected shares (noisy totals, whole percents); a
-  vendor with fewer than 5 customers or one dominant customer is withheld, and the
-  withheld vendors are merged into "other vendors" (itself a protected share, or
-  withheld). HHI and CR-n are computed from the published shares only.
+  group with fewer than 5 customers or one dominant customer is withheld, and the
+  withheld groups are merged into "other vendors" (itself a protected share, or
+  withheld). HHI and CR-n are computed from the published shares only. Under each group
+  its member vendors are listed: by name only with 5 customers in the selection, with
+  shares only when every member's share passes the gate (see ``_members``).
 - The numbers of customer organisations, contracts and contracts ended are protected
   counts (withheld below 5 organisations, noisy): a sector in one province may hold a
   single organisation, whose contracts' years would otherwise show exactly. Below 5
@@ -109,26 +113,24 @@ def release_label(data):
 # Concentration ------------------------------------------------------------------------
 
 
-def _vendor_parts(active, sizes, year, basis):
-    """{vendor: weight per organisation} and the whole (per organisation). An
-    organisation counts for every vendor it uses: once (customers), with its contracts'
+def _parts(active, sizes, year, basis, unit):
+    """{unit: weight per organisation} and the whole (per organisation), ``unit`` the
+    column of the vendor group ("group") or of the vendor itself ("vendor"). An
+    organisation counts for every unit it uses: once (customers), with its contracts'
     value, or with its beds or FTE that year."""
     if basis == "value":
-        pairs = active.groupby(["vendor", "organization_id"])["cents"].sum() / 100
+        pairs = active.groupby([unit, "organization_id"])["cents"].sum() / 100
     elif basis == "customers":
-        served = active[["vendor", "organization_id"]].drop_duplicates()
+        served = active[[unit, "organization_id"]].drop_duplicates()
         pairs = pd.Series(1.0, index=pd.MultiIndex.from_frame(served))
     else:
-        served = active[["vendor", "organization_id"]].drop_duplicates()
+        served = active[[unit, "organization_id"]].drop_duplicates()
         size = sizes[sizes["year"] == year].set_index("organization_id")[basis]
         served = served.assign(weight=served["organization_id"].map(size).astype("float64"))
-        pairs = served.set_index(["vendor", "organization_id"])["weight"].dropna()
+        pairs = served.set_index([unit, "organization_id"])["weight"].dropna()
     pairs = pairs[pairs > 0].astype("float64")
     whole = pairs.groupby(level="organization_id").sum()
-    parts = {
-        vendor: rows.droplevel("vendor")
-        for vendor, rows in pairs.groupby(level="vendor", sort=True)
-    }
+    parts = {key: rows.droplevel(unit) for key, rows in pairs.groupby(level=unit, sort=True)}
     return parts, whole
 
 
@@ -150,22 +152,61 @@ def _published_concentration(shares, remainder):
     }
 
 
+def _members(data, rows, member_parts, whole, rules):
+    """The member vendors listed under a group (``rows``: the group's active contracts):
+    named only with at least 5 customers in the selection (as entries and exits), the
+    rest as one unnamed line. Each member's share (of the same whole as the groups') is
+    shown only when every member's share passes the gate on its own: were one withheld,
+    the group's share minus the others' would show it. [] when the group is one vendor
+    serving the selection under its own name."""
+    group = rows["group"].iloc[0]
+    customers = rows.groupby("vendor")["organization_id"].nunique()
+    if customers.index.tolist() == [group]:
+        return []
+    figures = {
+        v: protected_share(member_parts[v], whole, rules) if v in member_parts else None
+        for v in customers.index
+    }
+    with_shares = all(f is not None and not f.suppressed for f in figures.values())
+    named = [v for v in customers.index if customers[v] >= rules.min_organisations]
+    members = [
+        {
+            "vendor": data.vendor_names.get(v, str(v)),
+            "share": figures[v].value if with_shares else None,
+        }
+        for v in named
+    ]
+    members.sort(key=lambda m: (-(m["share"] or 0), m["vendor"]))
+    if len(named) < len(customers):
+        members.append({"vendor": gettext("Other members"), "share": None, "other": True})
+    return members
+
+
 def _by_weight(data, active, selection, basis, rules):
-    parts, whole = _vendor_parts(active, data.sizes, selection.year, basis)
+    """Shares per vendor group (the ultimate parent: data.groups), each group one unit
+    for the threshold and dominance rules, with its member vendors listed under it."""
+    active = active.assign(group=data.group_of(active["vendor"]))
+    parts, whole = _parts(active, data.sizes, selection.year, basis, "group")
+    member_parts, _whole = _parts(active, data.sizes, selection.year, basis, "vendor")
     shown, withheld = {}, {}
-    for vendor, part in parts.items():
+    for group, part in parts.items():
         figure = protected_share(part, whole, rules)
-        (withheld if figure.suppressed else shown)[vendor] = figure
-    order = sorted(shown, key=lambda v: (-shown[v].value, data.vendor_names.get(v, str(v))))
-    shares = pd.Series([shown[v].value for v in order], index=order, dtype="float64")
+        (withheld if figure.suppressed else shown)[group] = figure
+    order = sorted(shown, key=lambda g: (-shown[g].value, data.vendor_names.get(g, str(g))))
+    shares = pd.Series([shown[g].value for g in order], index=order, dtype="float64")
     vendors = [
-        {"vendor": data.vendor_names.get(v, str(v)), "share": shown[v].value}
-        | {"withheld": "", "reason": ""}
-        for v in order
+        {
+            "vendor": data.vendor_names.get(g, str(g)),
+            "share": shown[g].value,
+            "withheld": "",
+            "reason": "",
+            "members": _members(data, active[active["group"] == g], member_parts, whole, rules),
+        }
+        for g in order
     ]
     remainder = 0.0
     if withheld:
-        merged = pd.concat([parts[v] for v in withheld]).groupby(level=0).sum()
+        merged = pd.concat([parts[g] for g in withheld]).groupby(level=0).sum()
         other = protected_share(merged, whole, rules)
         vendors.append(
             {
@@ -174,6 +215,7 @@ def _by_weight(data, active, selection, basis, rules):
                 "withheld": other.code,
                 "reason": other.reason,
                 "other": True,
+                "members": [],
             }
         )
         remainder = other.value if not other.suppressed else max(0.0, 1.0 - float(shares.sum()))
@@ -181,7 +223,8 @@ def _by_weight(data, active, selection, basis, rules):
 
 
 def concentration_for(data, contracts, selection, basis="value", rules=None):
-    """Vendor shares, HHI (with its EU and US bands) and CR1/CR3/CR4 on ``basis``."""
+    """Shares per vendor group (each with its members), HHI (with its EU and US bands)
+    and CR1/CR3/CR4 on ``basis``."""
     rules = rules or Rules.from_settings()
     active = measures.active_in(contracts, selection.year)
     counts = {
@@ -571,10 +614,19 @@ def _public_rows(data):
                 "us_band": now["us_band"],
                 "cr4": now["cr4"],
                 "customers": now["customers"],
+                "largest": _largest_group(now["vendors"]),
                 "trend": [{"year": t["year"], "hhi": t["hhi"]} for t in trend],
             }
         )
     return rows
+
+
+def _largest_group(vendors):
+    """The published group with the largest share (its CR1), or None."""
+    named = [v for v in vendors if not v.get("other") and v["share"] is not None]
+    if not named:
+        return None
+    return {k: named[0][k] for k in ("vendor", "share", "members")}
 
 
 def recompute_all():

@@ -4,7 +4,9 @@ One row per care provider's contract active in the MARKET_YEARS years up to the
 release's data day (``as_of``) and at least ``rules.min_age_days`` old on that day, as
 for the price benchmarks: vendor, leaf and main category, dates, automatic renewal, its
 yearly cost in cents (contracts.normalise, as the benchmarks) and the organisation's
-sector and province; beside it the organisations' sizes per year, the clause answers,
+sector and province; the vendor groups (each vendor's ultimate parent, from the
+catalogue on the release's day: shares and concentration are per group); beside it the
+organisations' sizes per year, the clause answers,
 the switches away from contracts and the lock-in risk of the contracts running on
 ``as_of`` (contracts.lockin).
 
@@ -26,6 +28,7 @@ from disclosure import releases
 from disclosure.rules import recorded_by
 from portal.models import Organization
 from vendors.models import ProductCategory, ScoringMethod, Vendor
+from vendors.selectors import vendor_groups
 
 TOPIC = "market"
 TABLE = "table"
@@ -56,6 +59,9 @@ class MarketData:
     vendor_names: dict
     categories: dict  # id -> (slug, name, parent id or None)
     risks: pd.DataFrame = field(default_factory=_empty_risks)  # running contracts' lock-in
+    # vendor id -> its group's (ultimate parent's) id. None in tables stored before
+    # groups were (they still load): there every vendor is its own group.
+    groups: dict | None = None
     # The release this table belongs to (set when read; None: nothing released yet).
     release: object = None
 
@@ -69,6 +75,12 @@ class MarketData:
         if self.release is None:
             return "market:none"
         return f"market:r{self.release.pk}:{self.release.published_at.timestamp():.0f}"
+
+    def group_of(self, vendor_ids: pd.Series) -> pd.Series:
+        """The vendor group (ultimate parent's id) of each of ``vendor_ids``."""
+        if not self.groups:
+            return vendor_ids
+        return vendor_ids.map(self.groups).fillna(vendor_ids).astype(vendor_ids.dtype)
 
     def in_category(self, category_id):
         """Contracts of a leaf category, or of all leaves of a main category."""
@@ -140,6 +152,7 @@ def load(as_of, min_age_days):
         agreed=agreed,
         switched_from=switched_from,
         vendor_names=dict(Vendor.objects.values_list("pk", "name")),
+        groups=vendor_groups(),
         categories={
             c.pk: (c.slug, str(c), c.parent_id)
             for c in ProductCategory.objects.select_related("parent")

@@ -7,8 +7,8 @@ from wagtail.search import index
 
 class MarketBalancePage(Page):
     """The public market-balance page: concentration per category (by number of
-    customers, the measure anyone may see) and its ten-year trend, below an editor's
-    introduction."""
+    customers, the measure anyone may see, per vendor group) with its largest group and
+    the ten-year trend, below an editor's introduction."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -23,13 +23,17 @@ class MarketBalancePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from market.compute import public_overview
-        from market.tables import band_label, percent
+        from market.tables import band_label, members_text, percent
 
         context = super().get_context(request, *args, **kwargs)
         rows = public_overview()
         for row in rows:
             row["band_label"] = band_label(row["eu_band"])
             row["cr4_percent"] = percent(row["cr4"])
+            if row.get("largest"):
+                largest = row["largest"]
+                largest["percent"] = percent(largest["share"])
+                largest["members_text"] = members_text(largest["members"])
         context["categories"] = rows
         context["chart"] = [{"name": r["name"], "trend": r["trend"]} for r in rows if r["main"]]
         return context

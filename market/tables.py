@@ -1,6 +1,7 @@
 """The monitor's figures as labelled rows: for the dashboard tables, the exports and
 the printable report alike. A withheld figure shows its reason instead of a number."""
 
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -9,6 +10,14 @@ from portal.choices import Sector
 
 def percent(value, digits=1):
     return None if value is None else round(value * 100, digits)
+
+
+def members_text(members):
+    """ "A 40%, B 40%" or "A, B": a group's member vendors on one line."""
+    return ", ".join(
+        m["vendor"] if m["share"] is None else f"{m['vendor']} {localize(percent(m['share']))}%"
+        for m in members
+    )
 
 
 def band_label(band):
@@ -80,7 +89,12 @@ def report_rows(report, release_label=""):
         (_("Concentration"), "CR3 (%)", percent(c["cr3"])),
         (_("Concentration"), "CR4 (%)", percent(c["cr4"])),
     ]
-    rows += [(_("Vendor shares (%)"), v["vendor"], _share_or_reason(v)) for v in c["vendors"]]
+    rows += [(_("Vendor group shares (%)"), v["vendor"], _share_or_reason(v)) for v in c["vendors"]]
+    rows += [
+        (_("Members of vendor groups (%)"), f"{v['vendor']}: {m['vendor']}", percent(m["share"]))
+        for v in c["vendors"]
+        for m in v.get("members", [])
+    ]
     rows += [(_("Dynamics"), label, value) for label, value in _dynamics(d)]
     value = report["value"]
     rows.append(
@@ -131,7 +145,14 @@ def _round(value):
 def dashboard_tables(report, basis_label):
     """The dashboard's tables, formatted."""
     c = report["concentration"]
-    vendors = [{**vendor, "percent": percent(vendor["share"])} for vendor in c["vendors"]]
+    vendors = [
+        {
+            **vendor,
+            "percent": percent(vendor["share"]),
+            "members": [{**m, "percent": percent(m["share"])} for m in vendor.get("members", [])],
+        }
+        for vendor in c["vendors"]
+    ]
     spending = []
     for s in report["spending"]:
         spending.append(

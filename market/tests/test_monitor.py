@@ -199,7 +199,7 @@ def test_exports_hold_the_figures(client, released, analyst, exact_figures):
     # By customers: v 5 of 8 (62 % in whole percents), w's 3 customers withheld.
     assert figures[("Concentratie", "HHI")] == "5288"
     assert figures[("Concentratie", "CR1 (%)")] == "62"
-    other = figures[("Leveranciersaandelen (%)", "Overige leveranciers")]
+    other = figures[("Aandelen per leveranciersgroep (%)", "Overige leveranciers")]
     assert other == "minder dan 5 organisaties"  # w's 3 customers, unnamed
     # Three hospitals only in 2024's switching: withheld, with the reason.
     workbook = load_workbook(
@@ -280,9 +280,9 @@ def test_page_and_api_show_the_same_noisy_figures(client, released, analyst):
     shown = figures[("Uitgaven", "Marktwaarde per jaar (EUR)")]
     assert float(shown.replace(",", ".")) == value
     v = released.vendors["v"].name
-    assert float(figures[("Leveranciersaandelen (%)", v)].replace(",", ".")) == pytest.approx(
-        shares[v] * 100
-    )
+    assert float(
+        figures[("Aandelen per leveranciersgroep (%)", v)].replace(",", ".")
+    ) == pytest.approx(shares[v] * 100)
     html = client.get(reverse("market_dashboard") + query).content.decode()
     assert f"€ {value:,.0f}".replace(",", ".") in html
 

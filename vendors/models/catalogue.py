@@ -14,7 +14,8 @@ from portal.translation import localized
 
 class Vendor(models.Model):
     """A company selling ICT to care providers. A vendor may belong to a parent group
-    (another vendor record), which matters for market shares."""
+    (another vendor record): market shares are counted per group, the ultimate parent
+    with every vendor below it (vendors.selectors.vendor_groups)."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -58,6 +59,22 @@ class Vendor(models.Model):
     def clean(self):
         if self.parent_group_id and self.parent_group_id == self.pk:
             raise ValidationError({"parent_group": _("A vendor cannot be its own parent group.")})
+        if self.parent_group_id and self.pk and self._parent_chain_reaches_self():
+            raise ValidationError(
+                {"parent_group": _("This vendor is already above that vendor in its group.")}
+            )
+
+    def _parent_chain_reaches_self(self):
+        """Whether the chain of parent groups above the chosen parent comes back to this
+        vendor (market shares are per ultimate parent: a circle has none)."""
+        parents = dict(Vendor.objects.values_list("pk", "parent_group_id"))
+        vendor, seen = self.parent_group_id, set()
+        while vendor is not None and vendor not in seen:
+            if vendor == self.pk:
+                return True
+            seen.add(vendor)
+            vendor = parents.get(vendor)
+        return False
 
 
 class VendorRepresentative(models.Model):
