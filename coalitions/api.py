@@ -18,14 +18,15 @@ from coalitions.models import Coalition, CoalitionMember, Requirement, VendorAns
 from contracts.models import LockInClause
 from disclosure import releases
 from disclosure.serializers import ReleaseSerializer
+from portal.api_fields import SlugRelatedField
 from portal.models import Membership, Organization
 from vendors.access import represented_vendor
 from vendors.models import Standard
 
 
 class CoalitionSerializer(serializers.ModelSerializer):
-    categories = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    target_vendors = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    categories = SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    target_vendors = SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
         model = Coalition
@@ -44,7 +45,7 @@ class CoalitionSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.ModelSerializer):
-    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organization = SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
         model = CoalitionMember
@@ -52,7 +53,7 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class InvitationSerializer(serializers.Serializer):
-    organization = serializers.SlugRelatedField(
+    organization = SlugRelatedField(
         slug_field="slug", queryset=Organization.objects.all(), help_text="The organisation's slug"
     )
     role = serializers.ChoiceField(
@@ -67,10 +68,10 @@ class JoinRequestSerializer(serializers.Serializer):
 
 
 class RequirementSerializer(serializers.ModelSerializer):
-    standards = serializers.SlugRelatedField(
+    standards = SlugRelatedField(
         slug_field="code", many=True, queryset=Standard.objects.all(), required=False
     )
-    clauses = serializers.SlugRelatedField(
+    clauses = SlugRelatedField(
         slug_field="code", many=True, queryset=LockInClause.objects.all(), required=False
     )
 
@@ -89,9 +90,7 @@ class MemberRequirementSerializer(RequirementSerializer):
 
 
 class VendorAnswerSerializer(serializers.ModelSerializer):
-    vendor = serializers.SlugRelatedField(
-        source="request.vendor", slug_field="slug", read_only=True
-    )
+    vendor = SlugRelatedField(source="request.vendor", slug_field="slug", read_only=True)
     requirement = serializers.IntegerField(source="requirement.number", read_only=True)
 
     class Meta:

@@ -19,6 +19,7 @@ from contracts.services import (
     update_contract,
 )
 from portal.access_log import Kind, log_read_for_user
+from portal.api_fields import SlugRelatedField
 from portal.audit import Actor
 from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
@@ -44,14 +45,12 @@ class ClauseAnswersField(serializers.DictField):
 
 
 class ContractSerializer(serializers.ModelSerializer):
-    organization = serializers.SlugRelatedField(
+    organization = SlugRelatedField(
         slug_field="slug", queryset=Organization.objects.all(), required=False
     )
-    vendor = serializers.SlugRelatedField(slug_field="slug", queryset=Vendor.objects.all())
-    category = serializers.SlugRelatedField(
-        slug_field="slug", queryset=ProductCategory.objects.leaves()
-    )
-    products = serializers.SlugRelatedField(
+    vendor = SlugRelatedField(slug_field="slug", queryset=Vendor.objects.all())
+    category = SlugRelatedField(slug_field="slug", queryset=ProductCategory.objects.leaves())
+    products = SlugRelatedField(
         slug_field="slug", queryset=Product.objects.all(), many=True, required=False
     )
     lines = LineSerializer(many=True, required=False)

@@ -17,6 +17,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from portal.api_fields import SlugRelatedField
 from portal.models import AuditEvent
 from vendors.access import represented_vendor
 from vendors.capability import CapabilityStatementError, fetch_statement
@@ -37,7 +38,7 @@ from vendors.views import viewer_organization
 
 
 class ProductCategorySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent = SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = ProductCategory
@@ -79,7 +80,7 @@ class ReplySerializer(serializers.Serializer):
 
 
 class VendorSerializer(serializers.ModelSerializer):
-    parent_group = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent_group = SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     score = serializers.SerializerMethodField(help_text="Mean of its products' live scores")
     signed_code_of_conduct = serializers.SerializerMethodField()
     reply = serializers.SerializerMethodField()
@@ -164,8 +165,8 @@ class CoverageSerializer(serializers.Serializer):
 
 
 class ProductSerializer(serializers.ModelSerializer):
-    vendor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    vendor = SlugRelatedField(slug_field="slug", read_only=True)
+    category = SlugRelatedField(slug_field="slug", read_only=True)
     claims = ClaimSerializer(many=True, read_only=True)
     score = serializers.SerializerMethodField()
     capability_statement = serializers.SerializerMethodField()
@@ -379,7 +380,7 @@ def capability_statement_upload(request, slug):
 
 
 class ClaimInputSerializer(serializers.Serializer):
-    standard = serializers.SlugRelatedField(slug_field="code", queryset=Standard.objects.all())
+    standard = SlugRelatedField(slug_field="code", queryset=Standard.objects.all())
     version = serializers.CharField(required=False, allow_blank=True, max_length=40)
     scope = serializers.CharField(required=False, allow_blank=True, max_length=200)
 

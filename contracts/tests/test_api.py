@@ -87,6 +87,17 @@ def test_invalid_contract_is_refused_with_field_errors(catalogue, hospital):
     assert not Contract.objects.exists()
 
 
+@pytest.mark.parametrize("field", ["vendor", "category", "products"])
+def test_a_nul_character_in_a_reference_is_refused_not_a_server_error(catalogue, hospital, field):
+    """PostgreSQL cannot compare text holding NUL: the API fuzzing found a 500 there."""
+    value = "zorgsoft\x00een"
+    sent = {**NEW, field: [value] if field == "products" else value}
+    refused = token_client(hospital).post("/api/v1/contracts/", sent, format="json")
+    assert refused.status_code == 400
+    assert field in refused.json()
+    assert not Contract.objects.exists()
+
+
 def test_contracts_of_other_organisations_do_not_exist_for_the_caller(catalogue, hospital):
     other = ContractFactory(reference="ANDER")
     api = token_client(hospital)
