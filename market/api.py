@@ -86,9 +86,8 @@ def _policy_only(request):
 @permission_classes([AllowAny])
 def concentration(request):
     """Shares per vendor group (the ultimate parent company; ``vendors[].members``: the
-    group's member vendors, named from 5 customers in the selection, with shares only
-    when every member's share may be shown), HHI with its EU and US 2023 bands, CR1, CR3
-    and CR4, all per group."""
+    names of the group's other vendors, as the catalogue has them), HHI with its EU and
+    US 2023 bands, CR1, CR3 and CR4, all per group."""
     basis = request.query_params.get("basis", "customers")
     if basis not in compute.BASES:
         raise ValidationError({"basis": _("Unknown basis.")})

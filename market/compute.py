@@ -9,8 +9,8 @@ sector and province, computed from the market table of the current release
   group with fewer than 5 customers or one dominant customer is withheld, and the
   withheld groups are merged into "other vendors" (itself a protected share, or
   withheld). HHI and CR-n are computed from the published shares only. Under each group
-  its member vendors are listed: by name only with 5 customers in the selection, with
-  shares only when every member's share passes the gate (see ``_members``).
+  its member vendors are listed as the catalogue has them, without shares and whatever
+  the selection (see ``_members``).
 - The numbers of customer organisations, contracts and contracts ended are protected
   counts (withheld below 5 organisations, noisy): a sector in one province may hold a
   single organisation, whose contracts' years would otherwise show exactly. Below 5
@@ -152,34 +152,18 @@ def _published_concentration(shares, remainder):
     }
 
 
-def _members(data, rows, member_parts, whole, rules):
-    """The member vendors listed under a group (``rows``: the group's active contracts):
-    named only with at least 5 customers in the selection (as entries and exits), the
-    rest as one unnamed line. Each member's share (of the same whole as the groups') is
-    shown only when every member's share passes the gate on its own: were one withheld,
-    the group's share minus the others' would show it. [] when the group is one vendor
-    serving the selection under its own name."""
-    group = rows["group"].iloc[0]
-    customers = rows.groupby("vendor")["organization_id"].nunique()
-    if customers.index.tolist() == [group]:
-        return []
-    figures = {
-        v: protected_share(member_parts[v], whole, rules) if v in member_parts else None
-        for v in customers.index
-    }
-    with_shares = all(f is not None and not f.suppressed for f in figures.values())
-    named = [v for v in customers.index if customers[v] >= rules.min_organisations]
-    members = [
-        {
-            "vendor": data.vendor_names.get(v, str(v)),
-            "share": figures[v].value if with_shares else None,
-        }
-        for v in named
-    ]
-    members.sort(key=lambda m: (-(m["share"] or 0), m["vendor"]))
-    if len(named) < len(customers):
-        members.append({"vendor": gettext("Other members"), "share": None, "other": True})
-    return members
+def _members(data, group):
+    """The other vendors the catalogue (frozen in the release) puts in a group, by name,
+    whether or not they serve the selection, and without shares: a list that followed
+    the selection's data (a member named from 5 customers, its share shown when all
+    members' pass the gate) showed, by a line appearing between two selections one
+    organisation apart, which vendor that organisation buys from. [] for a group of one
+    vendor."""
+    return sorted(
+        data.vendor_names.get(v, str(v))
+        for v, g in (data.groups or {}).items()
+        if g == group and v != group
+    )
 
 
 def _by_weight(data, active, selection, basis, rules):
@@ -187,7 +171,6 @@ def _by_weight(data, active, selection, basis, rules):
     for the threshold and dominance rules, with its member vendors listed under it."""
     active = active.assign(group=data.group_of(active["vendor"]))
     parts, whole = _parts(active, data.sizes, selection.year, basis, "group")
-    member_parts, _whole = _parts(active, data.sizes, selection.year, basis, "vendor")
     shown, withheld = {}, {}
     for group, part in parts.items():
         figure = protected_share(part, whole, rules)
@@ -200,7 +183,7 @@ def _by_weight(data, active, selection, basis, rules):
             "share": shown[g].value,
             "withheld": "",
             "reason": "",
-            "members": _members(data, active[active["group"] == g], member_parts, whole, rules),
+            "members": _members(data, g),
         }
         for g in order
     ]

@@ -1,7 +1,6 @@
 """The monitor's figures as labelled rows: for the dashboard tables, the exports and
 the printable report alike. A withheld figure shows its reason instead of a number."""
 
-from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -13,11 +12,8 @@ def percent(value, digits=1):
 
 
 def members_text(members):
-    """ "A 40%, B 40%" or "A, B": a group's member vendors on one line."""
-    return ", ".join(
-        m["vendor"] if m["share"] is None else f"{m['vendor']} {localize(percent(m['share']))}%"
-        for m in members
-    )
+    """ "A, B": a group's other vendors on one line."""
+    return ", ".join(members)
 
 
 def band_label(band):
@@ -91,9 +87,9 @@ def report_rows(report, release_label=""):
     ]
     rows += [(_("Vendor group shares (%)"), v["vendor"], _share_or_reason(v)) for v in c["vendors"]]
     rows += [
-        (_("Members of vendor groups (%)"), f"{v['vendor']}: {m['vendor']}", percent(m["share"]))
+        (_("Members of vendor groups"), v["vendor"], members_text(v["members"]))
         for v in c["vendors"]
-        for m in v.get("members", [])
+        if v.get("members")
     ]
     rows += [(_("Dynamics"), label, value) for label, value in _dynamics(d)]
     value = report["value"]
@@ -149,7 +145,6 @@ def dashboard_tables(report, basis_label):
         {
             **vendor,
             "percent": percent(vendor["share"]),
-            "members": [{**m, "percent": percent(m["share"])} for m in vendor.get("members", [])],
         }
         for vendor in c["vendors"]
     ]

@@ -4,8 +4,8 @@ release path real data takes, on the monitor, the public page and the API.
 The market (category "pacs-test", 2026, 25 hospitals with one contract each of
 EUR 100,000): "Moeder" (P) serves 10, its subsidiary "Dochter" (S) 10, the independent
 "Zelfstandig" (X) 5. By customers per vendor: 40%, 40%, 20%, HHI 1,600 + 1,600 + 400 =
-3,600. Per group (P with S: 80%, X: 20%): HHI 6,400 + 400 = 6,800, CR1 80%. Both
-members of P's group have 10 customers, so both are named with their own share (40%).
+3,600. Per group (P with S: 80%, X: 20%): HHI 6,400 + 400 = 6,800, CR1 80%. Under P
+its other member S is named, as the catalogue has it, without a share of its own.
 Noise off (``exact_figures``), so the shares are exact."""
 
 import pickle
@@ -79,10 +79,7 @@ def test_the_monitor_counts_a_parent_and_its_subsidiary_as_one_group(exact_figur
         assert found["cr1"] == pytest.approx(0.8) and found["cr3"] == pytest.approx(1.0)
         group, independent = found["vendors"]
         assert (group["vendor"], group["share"]) == ("Moeder", 0.8)
-        assert group["members"] == [
-            {"vendor": "Dochter", "share": 0.4},
-            {"vendor": "Moeder", "share": 0.4},
-        ]
+        assert group["members"] == ["Dochter"]
         assert (independent["vendor"], independent["share"], independent["members"]) == (
             "Zelfstandig",
             0.2,
@@ -100,13 +97,13 @@ def test_dashboard_shows_the_group_with_its_members(client, analyst, exact_figur
     assert '<dd id="hhi">6.800</dd>' in html
     assert "80,0% / 100,0% / 100,0%" in html  # CR1 / CR3 / CR4
     shares = html[html.index('id="shares"') : html.index('id="dynamics"')]
-    assert "<td>Moeder<ul" in shares and "<li>Dochter (40,0%)</li>" in shares
+    assert "<td>Moeder<ul" in shares and "<li>Dochter</li>" in shares
     assert "<td>Dochter" not in shares  # no row of its own
     export = client.get(
         reverse("market_export", args=["csv"]) + "?categorie=pacs-test&jaar=2026&basis=customers"
     ).content.decode("utf-8-sig")
     assert "Concentratie;HHI;6800" in export
-    assert "Leden van leveranciersgroepen (%);Moeder: Dochter;40" in export
+    assert "Leden van leveranciersgroepen;Moeder;Dochter" in export
 
 
 def test_public_page_and_api_show_the_group_figures(client, exact_figures):
@@ -123,7 +120,7 @@ def test_public_page_and_api_show_the_group_figures(client, exact_figures):
     table = client.get("/marktbalans/").content.decode()
     table = table[table.index('id="balance"') :]
     assert "<td>6.800</td>" in table and "3.600" not in table
-    assert "Moeder (80,0%)" in table and "leden: Dochter 40,0%, Moeder 40,0%" in table
+    assert "Moeder (80,0%)" in table and "leden: Dochter" in table
 
     answer = APIClient().get(API).json()  # public: by customers
     assert answer["hhi"] == pytest.approx(6800) and answer["cr1"] == pytest.approx(0.8)
@@ -131,24 +128,45 @@ def test_public_page_and_api_show_the_group_figures(client, exact_figures):
         ("Moeder", 0.8),
         ("Zelfstandig", 0.2),
     ]
-    assert [m["vendor"] for m in answer["vendors"][0]["members"]] == ["Dochter", "Moeder"]
+    assert answer["vendors"][0]["members"] == ["Dochter"]
 
 
-def test_a_member_with_few_customers_is_not_named_and_no_member_share_shown(exact_figures):
+def test_members_are_the_catalogues_whoever_serves_the_selection(exact_figures):
     """P 12, its subsidiary S 3, X 5 hospitals: the group has 15 of 20 (75%), X 25%, HHI
-    5,625 + 625 = 6,250. S's 3 customers are too few to name it, and with its share
-    withheld P's share would reveal it (75% - P's 60%): no member shows a share."""
+    5,625 + 625 = 6,250. S serves only 3, and is listed under P all the same: the list
+    says nothing of the selection's data."""
     market = group_market(p=12, s=3, x=5)
     release()
     found = concentration(market)
     assert found["hhi"] == pytest.approx(6250) and found["cr1"] == pytest.approx(0.75)
     group = found["vendors"][0]
-    assert (group["vendor"], group["share"]) == ("Moeder", 0.75)
-    assert group["members"] == [
-        {"vendor": "Moeder", "share": None},
-        {"vendor": "Overige leden", "share": None, "other": True},
-    ]
-    assert "Dochter" not in str(APIClient().get(API).json())
+    assert (group["vendor"], group["share"], group["members"]) == ("Moeder", 0.75, ["Dochter"])
+
+
+def test_two_selections_one_organisation_apart_show_the_same_members(exact_figures):
+    """The red team's attack: in province FR, 5 general hospitals buy from P and one
+    mental-health institution from P and, in 2021-2023 only, also from P's subsidiary S
+    (the catalogue is public). When the member list followed who serves the selection,
+    an "Other members" line under P in "FR, all sectors" but not in "FR, general
+    hospitals" told which vendor that one institution bought from, and in which years.
+    Now both selections list the same members every year."""
+    from portal.choices import Sector
+
+    market = group_market(p=12, s=3, x=8)
+    long = {"start": date(2018, 1, 1), "end": date(2030, 12, 31)}
+    for _ in range(5):
+        market.hospital(120_000, vendor="p", province="FR", **long)
+    target = market.hospital(60_000, vendor="p", province="FR", sector=Sector.MENTAL_HEALTH, **long)
+    market.contract(target, 25_000, vendor="s", start=date(2021, 1, 1), end=date(2023, 12, 31))
+    release()
+    api = APIClient()
+    for year in range(2019, 2027):
+        base = f"/api/v1/market/concentration/?category=pacs-test&year={year}&province=FR"
+        lines = []
+        for query in (base, base + f"&sector={Sector.GENERAL_HOSPITAL}"):
+            vendors = api.get(query).json().get("vendors", [])
+            lines.append([v["members"] for v in vendors if v["vendor"] == "Moeder"])
+        assert lines[0] == lines[1] == [["Dochter"]], (year, lines)
 
 
 def test_a_grandparent_is_the_group_of_the_whole_chain(exact_figures):
@@ -162,7 +180,7 @@ def test_a_grandparent_is_the_group_of_the_whole_chain(exact_figures):
     assert found["hhi"] == pytest.approx(6800)
     group = found["vendors"][0]
     assert (group["vendor"], group["share"]) == ("Grootmoeder", 0.8)
-    assert [m["vendor"] for m in group["members"]] == ["Dochter", "Moeder"]
+    assert group["members"] == ["Dochter", "Moeder"]
 
 
 def test_a_cycle_of_parent_groups_is_one_group(exact_figures):
