@@ -43,6 +43,11 @@ def editable_organizations(user):
     ).order_by("name")
 
 
+def may_start_coalition(user):
+    """Whether ``user`` may start a coalition: they act for an organisation in coalitions."""
+    return editable_organizations(user).exists()
+
+
 def is_coordinator(user, coalition):
     """Whether ``user`` acts for one of the coalition's active coordinating members."""
     return coalition.members.filter(

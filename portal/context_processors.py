@@ -1,15 +1,50 @@
+"""The site menu. Each entry is shown only to users its page lets in, decided by the
+access function the page's own view uses, so a menu link never ends in a 403 or 404."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from portal.selectors import memberships_of
 
 
-def portal(request):
-    """The current user's memberships and whether the market monitor is theirs, for the
-    navigation."""
-    from market.access import may_see_monitor
+@dataclass(frozen=True)
+class MenuEntry:
+    url_name: str
+    label: str
 
+    @property
+    def url(self):
+        return reverse(self.url_name)
+
+
+def menu_for(user):
+    """The menu entries ``user`` may open, in menu order."""
+    from market.access import may_see_monitor
+    from prices.access import viewer_for
+    from vendors.access import represents_a_vendor
+
+    anyone = True
+    entries = [
+        ("vendor_list", _("Vendors"), anyone),
+        ("product_list", _("Products"), anyone),
+        ("standard_list", _("Standards"), anyone),
+        ("organization_list", _("Organisations"), anyone),
+        # The list opens for every log-in, but without an organisation it stays empty.
+        ("contract_list", _("My contracts"), lambda: memberships_of(user).exists()),
+        ("coalition_list", _("Coalitions"), anyone),
+        ("price_explorer", _("Price benchmarks"), lambda: viewer_for(user) is not None),
+        ("market_dashboard", _("Market monitor"), lambda: may_see_monitor(user)),
+        ("vendor_self_service", _("Vendor self-service"), lambda: represents_a_vendor(user)),
+    ]
+    return [
+        MenuEntry(name, label) for name, label, allowed in entries if allowed is anyone or allowed()
+    ]
+
+
+def portal(request):
     user = getattr(request, "user", None)
     if user is None:
-        return {"my_memberships": [], "sees_market_monitor": False}
-    return {
-        "my_memberships": memberships_of(user),
-        "sees_market_monitor": lambda: may_see_monitor(user),  # evaluated only when used
-    }
+        return {"menu": []}
+    return {"menu": lambda: menu_for(user)}  # evaluated only when a template uses it

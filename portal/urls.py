@@ -34,3 +34,7 @@ if settings.DEBUG:
 
 # Wagtail serves everything else (the home page and editorial pages); keep it last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

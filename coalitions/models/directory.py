@@ -21,10 +21,11 @@ class CoalitionDirectoryPage(Page):
         verbose_name = _("coalition directory")
 
     def get_context(self, request, *args, **kwargs):
-        from coalitions.access import public_coalitions
+        from coalitions.access import may_start_coalition, public_coalitions
 
         context = super().get_context(request, *args, **kwargs)
         context["coalitions"] = public_coalitions()
+        context["may_start"] = may_start_coalition(request.user)
         return context
 
     def get_template(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coalitions import matchmaking
+from coalitions.access import may_start_coalition
 from contracts.views import contract_for
 from portal.choices import Province, Sector
 from portal.selectors import administered_organization
@@ -33,6 +34,7 @@ def contract_partners(request, pk):
             "sectors": Sector.choices,
             "provinces": Province.choices,
             "own_findable": contract.organization.findable_for_coalitions,
+            "may_start": may_start_coalition(request.user),
         },
     )
 

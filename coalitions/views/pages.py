@@ -81,14 +81,18 @@ def report(request, action):
 @require_safe
 def coalition_list(request):
     coalitions = access.visible_coalitions(request.user).prefetch_related("categories")
-    return render(request, "coalitions/coalition_list.html", {"coalitions": coalitions})
+    return render(
+        request,
+        "coalitions/coalition_list.html",
+        {"coalitions": coalitions, "may_start": access.may_start_coalition(request.user)},
+    )
 
 
 @login_required
 def coalition_create(request):
-    coordinators = access.editable_organizations(request.user)
-    if not coordinators.exists():
+    if not access.may_start_coalition(request.user):
         raise Http404
+    coordinators = access.editable_organizations(request.user)
     form = CoalitionForm(request.POST or None, coordinators=coordinators)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -121,6 +121,15 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run`'s start-up work, the task worker and the server write at once: readers
+    # never wait for a writer (WAL), and a writer waits its turn (BEGIN IMMEDIATE, up to
+    # 20 s) instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -354,11 +363,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"no_client_error_traceback": {"()": "portal.log_filters.NoClientErrorTraceback"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": "INFO"},
     "loggers": {
         "elastic_transport": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
+        # A refused or missing page is one line; tracebacks are for server errors.
+        "django.request": {"level": "WARNING", "filters": ["no_client_error_traceback"]},
+        # runserver's line per request: server errors only (django.request logs the rest).
+        "django.server": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        "axes": {"level": "WARNING"},  # four lines per log-in at INFO
     },
 }

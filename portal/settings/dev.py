@@ -14,3 +14,6 @@ CACHES = {
         "LOCATION": BASE_DIR / "var" / "cache",  # noqa: F405
     }
 }
+# Django's own console handler (DEBUG only) would print every django.* line a second
+# time: the root handler (settings.LOGGING) prints them once.
+LOGGING["loggers"]["django"] = {"handlers": [], "level": "INFO"}  # noqa: F405
