@@ -12,7 +12,7 @@ const target = join(root, "portal", "static", "nlds");
 const FILES = [
   ["@utrecht/component-library-css", "dist/index.css", "utrecht-components.css"],
   // Utrecht's styles for plain HTML elements (headings, paragraphs, links, lists) inside
-  // an element with the class utrecht-html: the portal's <html>.
+  // an element with the class utrecht-html: the portal's <main>.
   ["@utrecht/component-library-css", "dist/html.css", "utrecht-html.css"],
   ["@utrecht/component-library-css", "LICENSE.md", "LICENSE-utrecht-components.md"],
   ["@nl-design-system-unstable/voorbeeld-design-tokens", "dist/theme.css", "voorbeeld-theme.css"],
