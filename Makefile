@@ -24,7 +24,15 @@ $(STAMP): $(LOCKS) | $(BIN)/python
 	$(BIN)/python scripts/check_lock.py --prune --installed requirements/pip.lock requirements/dev.lock
 	touch $(STAMP)
 
-install: $(STAMP)
+# The NL Design System CSS: npm ci from package-lock.json, then copied into
+# portal/static/nlds/ (git-ignored) by scripts/build_frontend.mjs.
+FRONTEND := portal/static/nlds/.built
+$(FRONTEND): package.json package-lock.json scripts/build_frontend.mjs
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node scripts/build_frontend.mjs
+	touch $(FRONTEND)
+
+install: $(STAMP) $(FRONTEND)
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
@@ -59,4 +67,4 @@ lock: $(STAMP)
 	$(BIN)/python scripts/check_lock.py
 
 clean:
-	rm -rf $(VENV) var db.sqlite3
+	rm -rf $(VENV) var db.sqlite3 node_modules portal/static/nlds

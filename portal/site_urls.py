@@ -69,6 +69,8 @@ urlpatterns = [
         two_factor_views.switch_off,
         name="two_factor_switch_off",
     ),
+    # Under /i18n/, which the second-factor check leaves open, as Django's set_language.
+    path("i18n/taal/<str:code>/", portal_views.switch_language, name="switch_language"),
     path("organisaties/", portal_views.organization_list, name="organization_list"),
     path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),
 ]

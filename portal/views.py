@@ -1,7 +1,10 @@
 """Site-wide pages that are not Wagtail pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from portal.choices import Sector
@@ -33,3 +36,29 @@ def organization_detail(request, slug):
         "portal/organization_detail.html",
         {"organization": organization, "administered": administered},
     )
+
+
+@require_safe
+def switch_language(request, code):
+    """The header's language link: remember the chosen language in Django's language
+    cookie (what ChosenLanguageMiddleware reads) and go back to the page. A GET because
+    it is a plain link; it changes only the visitor's own display preference."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = "/"
+    response = HttpResponseRedirect(back)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

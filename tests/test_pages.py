@@ -42,6 +42,26 @@ def test_language_switch_to_english(client, catalogue):
     assert 'lang="en"' in html
 
 
+def test_language_link_in_the_header_switches_and_goes_back(client, catalogue):
+    """The header links to the other language; following it keeps the visitor on the page."""
+    html = client.get(reverse("vendor_list")).content.decode()
+    link = reverse("switch_language", args=["en"]) + "?next=/leveranciers/"
+    assert f'href="{link}"' in html
+    assert ">English</a>" in html
+    response = client.get(link)
+    assert response.status_code == 302
+    assert response["Location"] == "/leveranciers/"
+    html = client.get("/").content.decode()
+    assert "The portal today" in html
+    assert ">Nederlands</a>" in html
+
+
+def test_language_link_refuses_other_sites_and_unknown_languages(client, catalogue):
+    response = client.get(reverse("switch_language", args=["en"]) + "?next=https://evil.example/")
+    assert response["Location"] == "/"
+    assert client.get(reverse("switch_language", args=["fr"])).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("url_name", "dutch", "english"),
     [

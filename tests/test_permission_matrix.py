@@ -90,6 +90,7 @@ def matrix(world):
         "two_factor_backup_codes": ({}, only(set(), denied=405)),
         "two_factor_switch_off": ({}, only(set(), denied=405)),
         "set_language": ({}, everyone({200, 302})),  # POST sets it; GET goes back
+        "switch_language": ({"code": "en"}, everyone(302)),  # the header's link
         "organization_list": ({}, everyone()),
         "organization_detail": ({"slug": "org-a"}, everyone()),
         "vendor_list": ({}, everyone()),
@@ -388,6 +389,7 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "login",
     "logout",
     "set_language",
+    "switch_language",
     "healthz",
     "two_factor_setup",
     "two_factor_verify",

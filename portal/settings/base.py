@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's form templates, for FORM_RENDERER (TemplatesSetting)
     "django.contrib.humanize",
 ]
 
@@ -91,6 +92,9 @@ CMS_CONTENT_SECURITY_POLICY = (
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
+
+# Every form through one renderer: NL Design System fields and widgets (portal/form_renderer.py).
+FORM_RENDERER = "portal.form_renderer.PortalFormRenderer"
 
 ROOT_URLCONF = "portal.urls"
 

@@ -34,7 +34,7 @@ def test_vendor_uploads_a_statement_and_a_visitor_compares(
     page.click("text=Demo ZIS")
     page.set_input_files("#statement-form input[type=file]", str(STATEMENT))
     page.click("#statement-form button[type=submit]")
-    assert "FHIR 4.0.1 CapabilityStatement opgeslagen." in page.locator("ul.messages").inner_text()
+    assert "FHIR 4.0.1 CapabilityStatement opgeslagen." in page.locator(".messages").inner_text()
     page.click("text=Bekijk de openbare pagina")
     coverage = page.locator("table.coverage").inner_text()
     assert "BgZ (Basisgegevensset Zorg), FHIR R4\t31/31" in coverage

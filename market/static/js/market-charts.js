@@ -5,16 +5,31 @@
   if (!source || !window.Plotly) return;
   var data = JSON.parse(source.textContent);
   var config = { displaylogo: false, responsive: true };
+  // On a phone long vendor and clause labels would leave the bars a strip: wrap them over
+  // lines and let plotly size the margin to them (automargin).
+  function fit(label, narrow) {
+    if (!narrow) return label;
+    var lines = [""];
+    String(label).split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (lines[last] && (lines[last] + " " + word).length > 16) lines.push(word);
+      else lines[last] = lines[last] ? lines[last] + " " + word : word;
+    });
+    return lines.join("<br>");
+  }
+  var narrow = document.getElementById("main").clientWidth < 560;
   var shares = document.getElementById("share-chart");
   if (shares && data.shares.length) {
     Plotly.newPlot(shares, [{
       type: "bar", orientation: "h",
-      y: data.shares.map(function (r) { return r.vendor; }),
+      y: data.shares.map(function (r) { return fit(r.vendor, narrow); }),
       x: data.shares.map(function (r) { return r.share; }),
       marker: { color: "#1b6ca8" }, hovertemplate: "%{y}: %{x:.1f}%<extra></extra>"
     }], {
-      margin: { l: 220, r: 20, t: 10, b: 40 }, height: 80 + 28 * data.shares.length,
-      xaxis: { title: { text: "%" }, rangemode: "tozero" }, yaxis: { autorange: "reversed" }
+      margin: { l: narrow ? 10 : 220, r: 20, t: 10, b: 40 },
+      height: 80 + (narrow ? 44 : 28) * data.shares.length,
+      xaxis: { title: { text: "%" }, rangemode: "tozero" },
+      yaxis: { autorange: "reversed", automargin: true }
     }, config);
   }
   var trend = document.getElementById("trend-chart");
@@ -41,12 +56,14 @@
   if (clauses && data.clauses.length) {
     Plotly.newPlot(clauses, [{
       type: "bar", orientation: "h",
-      y: data.clauses.map(function (r) { return r.clause; }),
+      y: data.clauses.map(function (r) { return fit(r.clause, narrow); }),
       x: data.clauses.map(function (r) { return r.share; }),
       marker: { color: "#2e8b57" }, hovertemplate: "%{y}: %{x:.0f}%<extra></extra>"
     }], {
-      margin: { l: 260, r: 20, t: 10, b: 40 }, height: 80 + 28 * data.clauses.length,
-      xaxis: { title: { text: "%" }, range: [0, 100] }, yaxis: { autorange: "reversed" }
+      margin: { l: narrow ? 10 : 260, r: 20, t: 10, b: 40 },
+      height: 80 + (narrow ? 56 : 28) * data.clauses.length,
+      xaxis: { title: { text: "%" }, range: [0, 100] },
+      yaxis: { autorange: "reversed", automargin: true }
     }, config);
   }
 })();

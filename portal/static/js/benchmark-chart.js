@@ -5,7 +5,20 @@
   if (!source || !target || !window.Plotly) return;
   var rows = JSON.parse(source.textContent);
   if (!rows.length) return;
-  var labels = rows.map(function (r) { return r.label + " (n=" + r.n + ")"; });
+  // On a phone the long category labels would leave the bars a strip: wrap them over
+  // lines and let plotly size the margin to them (automargin).
+  function fit(label, narrow) {
+    if (!narrow) return label;
+    var lines = [""];
+    String(label).split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (lines[last] && (lines[last] + " " + word).length > 16) lines.push(word);
+      else lines[last] = lines[last] ? lines[last] + " " + word : word;
+    });
+    return lines.join("<br>");
+  }
+  var narrow = target.clientWidth < 560;
+  var labels = rows.map(function (r) { return fit(r.label + " (n=" + r.n + ")", narrow); });
   var band = {
     type: "bar", orientation: "h", name: "P25 – P75",
     y: labels,
@@ -26,10 +39,11 @@
     marker: { symbol: "line-ns-open", size: 10, color: "#666" }
   };
   Plotly.newPlot(target, [band, median, tails], {
-    margin: { l: 260, r: 20, t: 10, b: 40 },
-    height: 80 + 40 * rows.length,
+    margin: { l: narrow ? 10 : 260, r: 20, t: 10, b: 40 },
+    height: (narrow ? 120 : 80) + (narrow ? 56 : 40) * rows.length,
     xaxis: { title: { text: target.dataset.axis }, rangemode: "tozero" },
-    yaxis: { autorange: "reversed" },
-    barmode: "overlay", showlegend: true, legend: { orientation: "h" }
+    yaxis: { autorange: "reversed", automargin: true },
+    barmode: "overlay", showlegend: true,
+    legend: narrow ? { orientation: "h", y: -0.6 } : { orientation: "h" }
   }, { displaylogo: false, responsive: true });
 })();
