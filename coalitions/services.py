@@ -89,18 +89,25 @@ def advance(coalition, to_stage, *, user, note=""):
     return step
 
 
-def _record_membership(user, membership, before_status, action=audit.Action.UPDATE):
-    """The membership's change in the audit trail, readable by the member organisation's
+def _audit_membership(user, action, membership, before, after):
+    """A membership's change in the audit trail, readable by the member organisation's
     admins."""
     audit.record(
         user,
         action,
         membership,
-        before={} if before_status is None else {"status": before_status},
-        after={"status": membership.status, "role": membership.role},
+        before=before,
+        after=after,
         organization=membership.organization,
         label=f"{membership.organization} @ {membership.coalition}",
     )
+
+
+def _record_membership(user, membership, before_status, action=audit.Action.UPDATE):
+    """A change of the membership's status (``before_status`` None: a new membership)."""
+    before = {} if before_status is None else {"status": before_status}
+    after = {"status": membership.status, "role": membership.role}
+    _audit_membership(user, action, membership, before, after)
 
 
 def _existing(coalition, organization):
@@ -258,13 +265,11 @@ def set_volume(membership, volume, *, user=None):
     before = membership.volume
     membership.volume = volume
     membership.save(update_fields=["volume"])
-    audit.record(
+    _audit_membership(
         user,
         audit.Action.UPDATE,
         membership,
-        before={"volume": None if before is None else str(before)},
-        after={"volume": None if volume is None else str(volume)},
-        organization=membership.organization,
-        label=f"{membership.organization} @ {membership.coalition}",
+        {"volume": None if before is None else str(before)},
+        {"volume": None if volume is None else str(volume)},
     )
     return membership
