@@ -24,11 +24,10 @@ from vendors.scoring import interoperability
 BATCH_SIZE = 500
 
 
-def refresh_statement_coverage(statements=None):
-    """Compare again every statement (of ``statements``, default all) whose coverage was
-    computed under another basis; returns the ids of the products concerned."""
+def refresh_statement_coverage(statements):
+    """Compare again those of ``statements`` whose coverage was computed under another
+    basis; returns the ids of the products concerned."""
     basis = coverage_basis()
-    statements = CapabilityStatementVersion.objects.all() if statements is None else statements
     stale = statements.exclude(coverage_basis=basis).only("pk", "product_id", "document")
     products = set()
     for statement in stale.iterator(chunk_size=100):
@@ -79,8 +78,8 @@ def rescore_products(products, *, day=None):
 
 def rescore_all(*, day=None):
     """Every product (the nightly run, and a new method made live): also catches a
-    certificate whose start or end date passed, which changes evidence without a write."""
-    refresh_statement_coverage()
+    certificate whose start or end date passed, which changes evidence without a write.
+    (rescore_products compares again the products' statements of an older basis.)"""
     return rescore_products(Product.objects.order_by("pk"), day=day)
 
 
