@@ -7,12 +7,14 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts")
 
     def ready(self):
-        from contracts import figures, lockin, selectors
+        from contracts import figures, lockin, selectors, start_panels
         from disclosure.releases import register
         from portal.home import register_figures
+        from portal.start import register_panel
         from vendors import customers
 
         register(figures.FIGURES_TOPIC, figures.produce_figures)
         register(lockin.TOPIC, lockin.produce)
         register_figures(figures.released_figures)
         customers.register_source(selectors.running_customers)
+        register_panel(10, start_panels.notice_deadlines)

@@ -8,20 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from contracts import ical
-from contracts.models import Contract
-from contracts.renewals import radar
-from portal.permissions import objects_for_user
+from contracts.renewals import radar_for_user
 
 
 def _rows(user):
-    contracts = objects_for_user(
-        user,
-        "contracts.view_contract",
-        Contract.objects.running().select_related(
-            "organization", "vendor", "category", "category__parent"
-        ),
-    )
-    return radar(contracts, timezone.localdate())
+    return radar_for_user(user, timezone.localdate())
 
 
 @login_required

@@ -8,6 +8,8 @@ class MarketConfig(AppConfig):
 
     def ready(self):
         from disclosure.releases import register
-        from market import releases
+        from market import releases, start_panels
+        from portal.start import register_panel
 
         register(releases.TOPIC, releases.produce)
+        register_panel(40, start_panels.market_headlines)

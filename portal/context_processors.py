@@ -27,6 +27,7 @@ def menu_for(user):
 
     anyone = True
     entries = [
+        ("start", _("My portal"), lambda: user.is_authenticated),
         ("vendor_list", _("Vendors"), anyone),
         ("product_list", _("Products"), anyone),
         ("standard_list", _("Standards"), anyone),

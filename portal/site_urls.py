@@ -71,6 +71,7 @@ urlpatterns = [
     ),
     # Under /i18n/, which the second-factor check leaves open, as Django's set_language.
     path("i18n/taal/<str:code>/", portal_views.switch_language, name="switch_language"),
+    path("mijn-portaal/", portal_views.start, name="start"),
     path("organisaties/", portal_views.organization_list, name="organization_list"),
     path("organisaties/<slug:slug>/", portal_views.organization_detail, name="organization_detail"),
 ]

@@ -1,15 +1,19 @@
 """Site-wide pages that are not Wagtail pages."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from portal.choices import Sector
 from portal.models import Organization
 from portal.permissions import has_perm
+from portal.selectors import memberships_of
+from portal.start import panels_for
 
 
 @require_safe
@@ -62,3 +66,17 @@ def switch_language(request, code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+@login_required
+@require_safe
+def start(request):
+    """The page after log-in: what needs the user's attention, by role."""
+    return render(
+        request,
+        "portal/start.html",
+        {
+            "panels": panels_for(request, timezone.localdate()),
+            "memberships": memberships_of(request.user),
+        },
+    )

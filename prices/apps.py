@@ -8,6 +8,8 @@ class PricesConfig(AppConfig):
 
     def ready(self):
         from disclosure.releases import register
-        from prices import releases
+        from portal.start import register_panel
+        from prices import releases, start_panels
 
         register(releases.TOPIC, releases.produce)
+        register_panel(20, start_panels.largest_savings)

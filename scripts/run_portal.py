@@ -77,6 +77,8 @@ def main():
     args = parser.parse_args()
     address = f"http://127.0.0.1:{args.port}/"
     with search_engine_environment() as env:
+        # The portal's own error pages, as a user meets them (PORTAL_DEBUG=1: Django's).
+        env.setdefault("PORTAL_DEBUG", "0")
         print("Preparing the database, the demo market and the search index ...", flush=True)
         manage(env, "migrate", "--no-input")
         seed_output = manage(env, "seed_demo", "--scale", args.scale)
@@ -98,7 +100,7 @@ def main():
             threading.Thread(target=every, args=(seconds, command, env, stop), daemon=True).start()
         # runserver's banner goes nowhere; its errors and the request warnings go to stderr.
         server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{args.port}"],
+            [sys.executable, "manage.py", "runserver", "--insecure", f"127.0.0.1:{args.port}"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

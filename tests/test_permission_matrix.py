@@ -91,6 +91,7 @@ def matrix(world):
         "two_factor_switch_off": ({}, only(set(), denied=405)),
         "set_language": ({}, everyone({200, 302})),  # POST sets it; GET goes back
         "switch_language": ({"code": "en"}, everyone(302)),  # the header's link
+        "start": ({}, only(set(ROLES) - {"anonymous"})),  # panels by role: portal/tests
         "organization_list": ({}, everyone()),
         "organization_detail": ({"slug": "org-a"}, everyone()),
         "vendor_list": ({}, everyone()),

@@ -8,6 +8,9 @@ class VendorsConfig(AppConfig):
 
     def ready(self):
         from portal.home import register_figures
+        from portal.start import register_panel
+        from vendors import start_panels
         from vendors.selectors import directory_counts
 
         register_figures(directory_counts)
+        register_panel(6, start_panels.expiring_evidence)

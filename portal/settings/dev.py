@@ -1,8 +1,14 @@
 """Local development: runs on embedded defaults (SQLite, osmem)."""
 
+import os
+
 from .base import *  # noqa: F403
 
-DEBUG = True
+# `make run` is what a new user tries: it sets PORTAL_DEBUG=0 so that errors show the
+# portal's own 403/404/500 pages (runserver --insecure still serves the static files).
+# Other manage.py commands keep Django's debug pages.
+DEBUG = os.environ.get("PORTAL_DEBUG", "1") == "1"
+SERVE_MEDIA = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
