@@ -9,7 +9,9 @@ from vendors.models import ProductCategory, Standard, Vendor
 
 class CoalitionForm(forms.ModelForm):
     categories = forms.ModelMultipleChoiceField(
-        label=_("Product categories"), queryset=ProductCategory.objects.leaves()
+        label=_("Product categories"),
+        queryset=ProductCategory.objects.leaves(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -26,6 +28,8 @@ class CoalitionForm(forms.ModelForm):
             "cost_sharing",
             "shared_cost",
         ]
+        # Tick boxes, not a list that needs ctrl-click to choose more than one.
+        widgets = {"target_vendors": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, coordinators, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,10 +56,16 @@ class InviteForm(forms.Form):
 
 class RequirementForm(forms.ModelForm):
     standards = forms.ModelMultipleChoiceField(
-        label=_("Standards"), queryset=Standard.objects.order_by("name"), required=False
+        label=_("Standards"),
+        queryset=Standard.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     clauses = forms.ModelMultipleChoiceField(
-        label=_("Lock-in clauses"), queryset=LockInClause.objects.all(), required=False
+        label=_("Lock-in clauses"),
+        queryset=LockInClause.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

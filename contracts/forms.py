@@ -37,7 +37,7 @@ class ContractForm(forms.ModelForm):
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "products": forms.SelectMultiple(attrs={"size": 6}),
+            "products": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
