@@ -36,9 +36,11 @@ SECTORS = {
     Sector.TOP_CLINICAL_HOSPITAL: SectorProfile(
         27, 5, 4.5e8, 0.058, 70, 92_000, 900_000, ("Ziekenhuis", "Medisch Centrum")
     ),
+    # Small scale: enough general hospitals (the demo users') that most categories pass
+    # the dominance rule (no organisation over 25% of a figure) and show published figures.
     Sector.GENERAL_HOSPITAL: SectorProfile(
         46,
-        8,
+        14,
         2.5e8,
         0.058,
         55,
@@ -52,7 +54,7 @@ SECTORS = {
     ),
     # Assumption: long-term care spends about 3.5% of revenue on ICT.
     Sector.ELDERLY_CARE: SectorProfile(
-        400, 12, 6.0e7, 0.035, 14, 60_000, 75_000, ("Zorggroep", "Woonzorg", "Thuiszorg")
+        400, 8, 6.0e7, 0.035, 14, 60_000, 75_000, ("Zorggroep", "Woonzorg", "Thuiszorg")
     ),
     Sector.DISABILITY_CARE: SectorProfile(
         150, 6, 9.0e7, 0.035, 14, 62_000, 90_000, ("Stichting", "Zorgstichting")
@@ -60,7 +62,7 @@ SECTORS = {
     # Assumption: GP organisations spend about 4% of revenue on ICT, mostly the HIS.
     Sector.PRIMARY_CARE: SectorProfile(
         1000,
-        16,
+        10,
         1.6e6,
         0.04,
         7,
