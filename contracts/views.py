@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -17,6 +18,7 @@ from contracts.models import Contract
 from contracts.services import create_contract, delete_contract, update_contract
 from portal.access_log import Kind, log_read
 from portal.audit import Actor
+from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
 
 SORTS = {
@@ -53,11 +55,21 @@ def contract_list(request):
         .order_by(*SORTS.get(sort, SORTS["start"]))
     )
     page = Paginator(contracts, 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for contract in page:
+        contract.notice = contract.notice_deadline(today)
+    # One organisation (the usual case): named once above the table, not on every row.
+    organizations = Organization.objects.filter(
+        pk__in=visible_contracts(request.user).values("organization_id")
+    )
+    found = list(organizations[:2])
+    only = found[0] if len(found) == 1 else None
     return render(
         request,
         "contracts/contract_list.html",
         {
             "page": page,
+            "organization": only,
             "sort": sort,
             "editable": organizations_for(request.user, "portal.manage_organization_contracts"),
             "administered": organizations_for(request.user, "portal.administer_organization"),
@@ -75,6 +87,7 @@ def contract_detail(request, pk):
         "contracts/contract_detail.html",
         {
             "contract": contract,
+            "notice": contract.notice_deadline(),
             "lines": contract.lines.all(),
             "clauses": contract.clauses.select_related("clause"),
             "products": contract.products.all(),

@@ -22,6 +22,7 @@ class MarketBalancePage(Page):
         verbose_name = _("market balance page")
 
     def get_context(self, request, *args, **kwargs):
+        from market.charts import balance_figure
         from market.compute import public_overview
         from market.tables import band_label, members_text, percent
 
@@ -35,5 +36,11 @@ class MarketBalancePage(Page):
                 largest["percent"] = percent(largest["share"])
                 largest["members_text"] = members_text(largest["members"])
         context["categories"] = rows
-        context["chart"] = [{"name": r["name"], "trend": r["trend"]} for r in rows if r["main"]]
+        main = [row for row in rows if row["main"]]
+        context["chart"] = balance_figure(main)
+        # The chart's text alternative: the same HHI per main category and year.
+        context["chart_years"] = [t["year"] for t in main[0]["trend"]] if main else []
+        context["chart_rows"] = [
+            {"name": r["name"], "hhi": [t["hhi"] for t in r["trend"]]} for r in main
+        ]
         return context

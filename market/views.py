@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from market.access import may_see_monitor
+from market.charts import clauses_figure, shares_figure, trend_figure, trend_rows
 from market.compute import BASES, category_report, release_label
 from market.data import market_data
 from market.tables import dashboard_tables, percent, report_rows
@@ -65,31 +66,29 @@ def _report(request):
 
 
 def _charts(report):
-    """What the charts draw (static/js/market-charts.js): published vendor shares this
-    year and the ten-year trends of the HHI and the switching rate."""
+    """The dashboard's figures (drawn by portal/static/js/charts.js): published vendor
+    shares this year, the ten-year trend of the HHI and the switching rate, and clause
+    shares; each beside the table with the same figures."""
     if report.get("release") is None:
-        return {"shares": [], "trend": [], "clauses": []}
+        return {"trend_rows": []}
+    trend = trend_rows(report["trend"])
     return {
-        "shares": [
-            {"vendor": v["vendor"], "share": percent(v["share"])}
-            for v in report["concentration"]["vendors"]
-            if v["share"] is not None
-        ],
-        "trend": [
-            {
-                "year": t["year"],
-                "hhi": t["hhi"],
-                "cr4": percent(t["cr4"]),
-                "switching": percent(t["switching_rate"]),
-                "customers": t["customers"],
-            }
-            for t in report["trend"]
-        ],
-        "clauses": [
-            {"clause": c["clause"], "share": percent(c["share"])}
-            for c in report["clauses"]
-            if c["share"] is not None
-        ],
+        "shares": shares_figure(
+            [
+                {"vendor": v["vendor"], "share": percent(v["share"])}
+                for v in report["concentration"]["vendors"]
+                if v["share"] is not None
+            ]
+        ),
+        "trend": trend_figure(trend),
+        "trend_rows": trend,
+        "clauses": clauses_figure(
+            [
+                {"clause": c["clause"], "share": percent(c["share"])}
+                for c in report["clauses"]
+                if c["share"] is not None
+            ]
+        ),
     }
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from contracts.models import ContractLine
 from contracts.normalise import contract_annual_cents
 from disclosure.statistics import Quantiles
+from portal.charts import PALETTE, figure
 from portal.choices import Sector
 from prices.access import peer_profile
 from prices.peer_groups import REGION_LABELS, SIZE_BAND_CHOICES, SIZE_BANDS
@@ -73,23 +74,57 @@ def explorer_rows(publication, viewer, *, base: CellKey, sector=""):
     ]
 
 
-def chart_data(rows, metric):
+def chart_data(rows, metric, axis_title=""):
+    """The plotly figure of the explorer's percentile bands: the published cells of the
+    table above it (suppressed groups are left out, as the table withholds them)."""
     scale = 100 if metric == "revenue_share" else 1
-    return [
-        {
-            "label": row.label,
-            "n": row.cell.n_organisations,
-            "own": row.own,
-            **{
-                name: (
-                    getattr(row.cell, name) * scale if getattr(row.cell, name) is not None else None
-                )
-                for name in ("p10", "p25", "median", "p75", "p90")
-            },
-        }
-        for row in rows
-        if not row.cell.suppressed
-    ]
+    shown = [row for row in rows if not row.cell.suppressed]
+
+    def values(name):
+        return [
+            None if getattr(row.cell, name) is None else getattr(row.cell, name) * scale
+            for row in shown
+        ]
+
+    labels = [f"{row.label} (n={row.cell.n_organisations})" for row in shown]
+    p25, p75 = values("p25"), values("p75")
+    band = {
+        "type": "bar",
+        "orientation": "h",
+        "name": "P25 – P75",
+        "y": labels,
+        "base": p25,
+        "x": [None if a is None or b is None else b - a for a, b in zip(p25, p75, strict=True)],
+        "customdata": p75,
+        "marker": {"color": [PALETTE[0] if row.own else PALETTE[5] for row in shown]},
+        "hovertemplate": "%{y}<br>P25 %{base:,.4r} – P75 %{customdata:,.4r}<extra></extra>",
+    }
+    median = {
+        "type": "scatter",
+        "mode": "markers",
+        "name": str(_("Median")),
+        "y": labels,
+        "x": values("median"),
+        "marker": {"symbol": "line-ns-open", "size": 18, "color": PALETTE[6], "line": {"width": 3}},
+        "hovertemplate": "%{y}<br>" + str(_("Median")) + " %{x:,.4r}<extra></extra>",
+    }
+    tails = {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "P10 / P90",
+        "y": labels + labels,
+        "x": values("p10") + values("p90"),
+        "marker": {"symbol": "line-ns-open", "size": 10, "color": PALETTE[1]},
+        "hovertemplate": "%{y}: %{x:,.4r}<extra></extra>",
+    }
+    return figure(
+        [band, median, tails] if shown else [],
+        height=140 + 40 * len(shown),
+        barmode="overlay",
+        meta={"rows": len(shown)},
+        xaxis={"title": {"text": str(axis_title)}, "rangemode": "tozero"},
+        yaxis={"autorange": "reversed"},
+    )
 
 
 # --- where do I stand ----------------------------------------------------------------------
@@ -116,6 +151,14 @@ class Standing:
     @property
     def position_label(self):
         return POSITIONS.get(self.position, "")
+
+    @property
+    def missing_reason(self):
+        """Why a contract has no position: the peer group's figure is not published, or
+        the organisation has no size figure to divide by."""
+        if self.cell.suppressed:
+            return self.cell.reason
+        return _("no size figure for this year") if self.figure is None else ""
 
 
 def _position(figure, cell):
@@ -182,3 +225,31 @@ def standings(viewer, contracts, *, year, metric, publication_for):
                 standing.saving = round(annual * (1 - cell.median / figure), 2)
         result.append(standing)
     return result
+
+
+@dataclass(frozen=True)
+class StandingSummary:
+    """What the page says first: the saving at stake and where the contracts fall."""
+
+    total_saving: float
+    above_p75: int
+    without_benchmark: int
+
+
+def summarise(rows):
+    return StandingSummary(
+        total_saving=round(sum(row.saving for row in rows), 2),
+        above_p75=sum(row.position == "above_p75" for row in rows),
+        without_benchmark=sum(not row.position for row in rows),
+    )
+
+
+def by_saving(rows):
+    """(compared, not compared): the contracts placed against a published benchmark,
+    largest potential saving first, and those without one (no published figure for the
+    peer group, or no size figure to divide by), by category and reference."""
+    compared = [row for row in rows if row.position]
+    compared.sort(key=lambda row: (-row.saving, -(row.figure or 0), row.contract.reference))
+    rest = [row for row in rows if not row.position]
+    rest.sort(key=lambda row: (str(row.contract.category), row.contract.reference))
+    return compared, rest

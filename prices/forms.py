@@ -93,7 +93,21 @@ class StandingForm(forms.Form):
         label=_("Metric"), choices=[(m, METRIC_LABELS[m]) for m in STANDING_METRICS]
     )
     jaar = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    categorie = CategoryField(
+        label=_("Category"),
+        required=False,
+        empty_label=_("All categories"),
+        queryset=ProductCategory.objects.none(),
+        to_field_name="slug",
+    )
+    boven_p75 = forms.BooleanField(label=_("Only contracts above P75"), required=False)
 
-    def __init__(self, data):
+    def __init__(self, data, *, categories=None):
         super().__init__(data)
         self.fields["jaar"].choices = year_choices()
+        # Only the categories of the organisation's own contracts: nothing to learn here.
+        self.fields["categorie"].queryset = (
+            ProductCategory.objects.filter(pk__in=categories if categories is not None else [])
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )

@@ -19,7 +19,14 @@ from portal.access_log import Kind, log_read_for_user
 from portal.permissions import objects_for_user
 from portal.spreadsheets import table_download
 from prices.access import viewer_for
-from prices.explorer import METRIC_LABELS, chart_data, explorer_rows, standings
+from prices.explorer import (
+    METRIC_LABELS,
+    by_saving,
+    chart_data,
+    explorer_rows,
+    standings,
+    summarise,
+)
 from prices.forms import BenchmarkForm, StandingForm, default_year
 from prices.publication import CellKey
 from prices.releases import publication_for
@@ -86,7 +93,8 @@ def explorer(request):
     _log(request, viewer, request.GET.get("categorie", ""))
     context = _explore(request, viewer)
     if context["rows"] is not None:
-        context["chart"] = chart_data(context["rows"], context["base"].metric)
+        metric = context["base"].metric
+        context["chart"] = chart_data(context["rows"], metric, METRIC_LABELS[metric])
         context["export_query"] = request.GET.urlencode()
     context["metric_label"] = METRIC_LABELS.get(request.GET.get("maatstaf", "annual"), "")
     return render(request, "prices/explorer.html", context)
@@ -149,31 +157,40 @@ def _standing_context(request):
     viewer = _viewer(request)
     if viewer.organization is None:
         raise PermissionDenied(_("Where do I stand is for care providers."))
+    own = objects_for_user(
+        request.user,
+        "contracts.view_contract",
+        Contract.objects.filter(organization=viewer.organization),
+    )
     data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
-    form = StandingForm(data)
+    form = StandingForm(data, categories=own.values("category_id"))
     context = {"form": form, "viewer": viewer, "standings": None, "release": releases.current()}
     if not form.is_valid():
         return context
     year, metric = form.cleaned_data["jaar"], form.cleaned_data["maatstaf"]
     contracts = (
-        objects_for_user(
-            request.user,
-            "contracts.view_contract",
-            Contract.objects.filter(organization=viewer.organization),
-        )
-        .filter(start_date__lte=f"{year}-12-31", end_date__gte=f"{year}-01-01")
+        own.filter(start_date__lte=f"{year}-12-31", end_date__gte=f"{year}-01-01")
         .select_related("vendor", "category", "category__parent")
         .order_by("category__name", "reference")
     )
+    if form.cleaned_data["categorie"]:
+        contracts = contracts.filter(category=form.cleaned_data["categorie"])
     # Give to get: a contract's own category is one the organisation has shared.
     rows = standings(
         viewer, list(contracts), year=year, metric=metric, publication_for=publication_for
     )
+    if form.cleaned_data["boven_p75"]:
+        rows = [row for row in rows if row.position == "above_p75"]
+    compared, not_compared = by_saving(rows)
+    summary = summarise(rows)
     context.update(
-        standings=rows,
+        standings=compared + not_compared,
+        compared=compared,
+        not_compared=not_compared,
+        summary=summary,
         metric=metric,
         year=year,
-        total_saving=round(sum(row.saving for row in rows), 2),
+        total_saving=summary.total_saving,
         metric_label=METRIC_LABELS[metric],
     )
     return context

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from contracts import renewals
 from portal.models import Organization
 from portal.translation import localized
 from vendors.models import Product, ProductCategory, Vendor
@@ -157,6 +158,17 @@ class Contract(models.Model):
             errors["category"] = _("Choose a subcategory, not a main category.")
         if errors:
             raise ValidationError(errors)
+
+    def notice_deadline(self, today=None):
+        """The next date by which notice must be given (the end date minus the notice
+        period; past it, an automatic renewal moves it a term on), as a
+        contracts.renewals.NoticeDeadline; None when there is nothing to give notice
+        for: the contract is recorded as ended or terminated, it has run out, or its end
+        date is not known yet (an unsaved form)."""
+        ended = self.status in (self.Status.ENDED, self.Status.TERMINATED)
+        if ended or self.end_date is None or self.notice_period_months is None:
+            return None
+        return renewals.notice_deadline(self, today or timezone.localdate())
 
     def annual_cost(self):
         """Comparable yearly cost in EUR: recurring lines plus one-off lines spread over

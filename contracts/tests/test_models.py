@@ -133,3 +133,39 @@ def test_database_refuses_negative_amounts_even_past_validation():
         ContractLine.objects.create(
             contract=contract, cost_type="other", amount=Decimal("-5"), frequency="once"
         )
+
+
+def _unsaved(**fields):
+    values = {
+        "start_date": date(2024, 1, 1),
+        "end_date": date(2027, 6, 30),
+        "initial_term_months": 42,
+        "notice_period_months": 6,
+        "status": Contract.Status.ACTIVE,
+    }
+    return Contract(**{**values, **fields})
+
+
+def test_notice_deadline_is_the_end_date_minus_the_notice_period():
+    found = _unsaved().notice_deadline(date(2026, 11, 22))
+    assert (found.deadline, found.end_date, found.renewals_followed) == (
+        date(2026, 12, 30),
+        date(2027, 6, 30),
+        0,
+    )
+    assert _unsaved(notice_period_months=0).notice_deadline(date(2026, 11, 22)).deadline == date(
+        2027, 6, 30
+    )
+
+
+def test_notice_deadline_after_an_automatic_renewal_and_none_when_nothing_to_give_notice_for():
+    today = date(2027, 2, 1)  # the deadline of 30 December 2026 has passed
+    renewed = _unsaved(auto_renewal=True, renewal_term_months=12).notice_deadline(today)
+    assert (renewed.deadline, renewed.end_date, renewed.renewals_followed) == (
+        date(2027, 12, 30),
+        date(2028, 6, 30),
+        1,
+    )
+    assert _unsaved().notice_deadline(date(2027, 7, 1)) is None  # ran out
+    assert _unsaved(status=Contract.Status.TERMINATED).notice_deadline(today) is None
+    assert _unsaved(end_date=None).notice_deadline(today) is None  # not filled in yet

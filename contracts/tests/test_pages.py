@@ -1,6 +1,7 @@
 """The contract pages a procurement specialist uses: forms, import, export, audit."""
 
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -238,3 +239,24 @@ def test_admin_issues_and_revokes_api_tokens(client, hospital, buyer):
     client.post(reverse("api_token_revoke", args=[hospital.slug, token.pk]))
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_list_names_the_one_organisation_once_and_shows_the_notice_date(
+    client, catalogue, hospital, buyer
+):
+    ContractFactory(
+        organization=hospital,
+        reference="NOTICE-1",
+        start_date=date(2025, 1, 1),
+        end_date=date(2099, 12, 31),
+        notice_period_months=6,
+    )
+    client.force_login(buyer)
+    html = client.get(reverse("contract_list")).content.decode()
+    table = html[html.index('id="contract-table"') :]
+    assert f"Contracten van {hospital.name}</caption>" in table
+    assert '<th scope="col">Organisatie</th>' not in table  # not a column for one
+    assert table.count(hospital.name) == 1
+    assert '<td class="nowrap">30-06-2099</td>' in table  # end minus six months
+    detail = client.get(Contract.objects.get(reference="NOTICE-1").get_absolute_url())
+    assert '<dd id="notice-by">30 juni 2099' in detail.content.decode()

@@ -33,6 +33,10 @@ def test_explorer_and_where_do_i_stand(live_server, browser_page, market, tmp_pa
     assert "Algemeen ziekenhuis\t7" in table and "130.000" in table
     assert "Cijfers van publicatie 1" in page.locator("#release-note").inner_text()
     page.wait_for_selector("#benchmark-chart .main-svg")  # plotly drew the bands, offline
+    titles = page.eval_on_selector_all(
+        "#benchmark-chart .modebar-btn", "buttons => buttons.map(b => b.dataset.title)"
+    )
+    assert "Grafiek downloaden als PNG" in titles and "Download plot as a PNG" not in titles
 
     page.select_option("#id_maatstaf", "per_fte")
     page.click("#benchmark-form button[type=submit]")
@@ -49,4 +53,7 @@ def test_explorer_and_where_do_i_stand(live_server, browser_page, market, tmp_pa
     row = page.locator("#standing-table tbody tr").first.inner_text()
     assert "boven P75" in row
     assert "40.000" in page.locator("#total-saving").inner_text()
+    for width in (1366, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/where-do-i-stand.png"))
