@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from contracts import ical
-from contracts.renewals import radar_for_user
+from contracts.selectors import radar_for_user
 
 
 def _rows(user):

@@ -5,9 +5,7 @@ from datetime import date
 
 from django.conf import settings
 
-from contracts.models import Contract
 from portal.dates import add_months
-from portal.permissions import objects_for_user
 
 
 @dataclass(frozen=True)
@@ -56,15 +54,3 @@ def radar(contracts, today):
             rows.append((contract, found, urgency(found.deadline, today)))
     rows.sort(key=lambda row: (row[1].deadline, row[0].reference))
     return rows
-
-
-def radar_for_user(user, today):
-    """The radar of the running contracts ``user`` may view."""
-    contracts = objects_for_user(
-        user,
-        "contracts.view_contract",
-        Contract.objects.running().select_related(
-            "organization", "vendor", "category", "category__parent"
-        ),
-    )
-    return radar(contracts, today)

@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from contracts.renewals import radar_for_user
+from contracts.selectors import radar_for_user
 from portal.selectors import care_providers_for
 from portal.start import StartLine, StartPanel
 
