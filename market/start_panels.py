@@ -26,11 +26,10 @@ def market_headlines(request, today):
         StartLine(
             text=row["name"],
             url=f"{reverse('market_dashboard')}?categorie={row['slug']}",
-            note=_("HHI %(hhi)s · %(band)s")
-            % {
-                "hhi": number_format(round(row["hhi"]), 0, force_grouping=True),
-                "band": band_label(row["eu_band"]),
-            },
+            # The band is the badge when high, else said in the note.
+            note=_("HHI %(hhi)s")
+            % {"hhi": number_format(round(row["hhi"]), 0, force_grouping=True)}
+            + ("" if row["eu_band"] == "high" else f" · {band_label(row['eu_band'])}"),
             state="urgent" if row["eu_band"] == "high" else "",
             state_label=band_label(row["eu_band"]) if row["eu_band"] == "high" else "",
         )
