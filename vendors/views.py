@@ -18,6 +18,7 @@ from vendors.models.scoring import DEFAULT_WEIGHTS
 from vendors.profile import product_evidence, vendor_profile
 from vendors.selectors import category_tree, directory_products, directory_vendors
 from vendors.selfservice import customer_organizations, review_claim
+from vendors.summary import product_summary
 
 PAGE_SIZE = 25
 
@@ -96,7 +97,12 @@ def product_detail(request, slug):
     return render(
         request,
         "vendors/product_detail.html",
-        {"product": product, "evidence": evidence, "can_review": can_review},
+        {
+            "product": product,
+            "card": product_summary(evidence, today),
+            "signature": product.vendor.signatures.first(),
+            "can_review": can_review,
+        },
     )
 
 
