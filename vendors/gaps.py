@@ -53,9 +53,7 @@ SEARCH_SENTENCES = {
     "date": gettext_lazy("Cannot look up %(things)s by date"),
     "status": gettext_lazy("Cannot look up %(things)s by status"),
     "type": gettext_lazy("Cannot look up %(things)s by type"),
-    "identifier": gettext_lazy(
-        "Cannot find %(things)s by an identifying number such as the BSN"
-    ),
+    "identifier": gettext_lazy("Cannot find %(things)s by an identifying number such as the BSN"),
     "_id": gettext_lazy("Cannot look up %(things)s by their technical id"),
     "_include": gettext_lazy("Cannot fetch %(things)s together with what they refer to"),
 }
