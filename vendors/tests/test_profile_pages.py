@@ -74,8 +74,8 @@ def test_product_page_starts_with_a_summary_card(client, product):
     yesterday = timezone.localdate() - timedelta(days=1)
     assert f"verlopen op {yesterday:%d-%m-%Y}" in card
     assert "Heeft de gedragscode niet ondertekend" in card
-    assert "Lock-in-risico" in card
-    assert "7 verplichte onderdelen ontbreken" in card  # eOverdracht and MedMij SHALLs
+    assert "Lock-inrisico" in card
+    assert "11 verplichte onderdelen ontbreken" in card  # eOverdracht 7, MedMij 4
     assert '<details class="fold" id="breakdown-demo-zis">' in html
 
 
