@@ -5,6 +5,8 @@ status), filtered and sorted from GET parameters."""
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import Exists, OuterRef
+
 from vendors.lockin_published import published_vendor_lock_in
 from vendors.models import CodeOfConductSignature
 from vendors.scoring import vendor_scores
@@ -48,15 +50,17 @@ def vendor_rows(
     *, query="", category_slug="", min_score=None, signed_only=False, sort="naam", viewer=None
 ):
     """VendorRows matching the filters, in the chosen order (a fixed number of queries)."""
-    vendors = list(directory_vendors(query=query, category_slug=category_slug))
+    signatures = CodeOfConductSignature.objects.filter(vendor=OuterRef("pk"))
+    vendors = list(
+        directory_vendors(query=query, category_slug=category_slug).annotate(
+            signed=Exists(signatures)
+        )
+    )
     ids = [vendor.pk for vendor in vendors]
     scores = vendor_scores(ids)
-    signed = set(
-        CodeOfConductSignature.objects.filter(vendor_id__in=ids).values_list("vendor_id", flat=True)
-    )
     lock_in = published_vendor_lock_in(ids, viewer_organization=viewer)
     rows = [
-        VendorRow(vendor, scores.get(vendor.pk), lock_in[vendor.pk], vendor.pk in signed)
+        VendorRow(vendor, scores.get(vendor.pk), lock_in[vendor.pk], vendor.signed)
         for vendor in vendors
     ]
     if min_score is not None:
