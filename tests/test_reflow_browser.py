@@ -28,14 +28,20 @@ PUBLIC_INDICES = ["vendors", "products", "categories", "standards", "organizatio
 
 def key_pages():
     """(who, name, path): each page as the role that uses it; None is a visitor."""
-    from vendors.models import Vendor
+    from vendors.models import Product, Vendor
 
     vendor = Vendor.objects.annotate(n=Count("products")).order_by("-n", "name").first()
+    # the product with the most evidence, and two to compare found by a search
+    product = Product.objects.annotate(n=Count("claims")).order_by("-n", "name").first()
+    other = Product.objects.exclude(pk=product.pk).order_by("name").first()
+    compare = f"/vergelijken/?product={product.slug}&product={other.slug}&zoek={product.name[:3]}"
     return [
         (None, "home", "/"),
         (None, "search", "/zoeken/?q=epd"),
         (None, "vendors", "/leveranciers/"),
         (None, "vendor", vendor.get_absolute_url()),
+        (None, "product", product.get_absolute_url()),
+        (None, "compare", compare),
         (None, "coalitions", "/coalities/"),
         ("inkoper.a", "prices", "/prijzen/"),
         ("inkoper.a", "my-position", "/prijzen/mijn-positie/"),

@@ -2,10 +2,26 @@
 standard, CapabilityStatement coverage and openness. Public facts only."""
 
 from vendors.capability import requirement_sets
+from vendors.models import Product
 from vendors.profile import product_evidence
 from vendors.scoring import vendor_score
+from vendors.selectors import directory_products
 
 MAX_ITEMS = 4
+SEARCH_RESULTS = 10
+
+
+def chosen_products(slugs):
+    """The products named by ``slugs``, in the order given; unknown slugs are left out."""
+    found = {p.slug: p for p in Product.objects.filter(slug__in=slugs).select_related("vendor")}
+    return [found[slug] for slug in slugs if slug in found]
+
+
+def search_products(text, *, exclude=()):
+    """Up to SEARCH_RESULTS products whose name or vendor's name contains ``text``."""
+    return list(
+        directory_products(query=text).exclude(pk__in=[p.pk for p in exclude])[:SEARCH_RESULTS]
+    )
 
 
 def compare_products(products, day):

@@ -174,3 +174,20 @@ def published_lock_in(vendor, *, viewer_organization=None) -> PublishedLockIn:
             LockInFigure(code="too_few", as_of=release.as_of), as_of=release.as_of
         )
     return stored.view(viewer_organization)
+
+
+def published_vendor_lock_in(vendor_ids, *, viewer_organization=None) -> dict:
+    """{vendor id: its LockInFigure} for many vendors (the directory), as
+    ``published_lock_in`` shows each, reading the release once."""
+    release = release_with_lock_in()
+    if release is None:
+        return {pk: LockInFigure(code="no_release") for pk in vendor_ids}
+    stored = releases.parts(release, TOPIC, list(vendor_ids))
+    return {
+        pk: (
+            LockInFigure(code="too_few", as_of=release.as_of)
+            if part is None
+            else part.figure(("vendor", pk), viewer_organization)
+        )
+        for pk, part in stored.items()
+    }

@@ -8,9 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
+from vendors.gaps import describe_all
 from vendors.lockin_published import published_lock_in
 from vendors.models import InteroperabilityScore, ScoringMethod, StandardClaim
 from vendors.scoring import breakdown_rows, vendor_score
+from vendors.summary import vendor_summary
 
 COMPONENT_LABELS = {
     "claims": _("Standards claimed, by strength of evidence"),
@@ -33,6 +35,19 @@ class ProductEvidence:
         if self.score is None:
             return []
         return breakdown_rows(self.score.breakdown, COMPONENT_LABELS)
+
+    @property
+    def score_value(self):
+        return None if self.score is None else self.score.score
+
+    @property
+    def coverage(self):
+        """(result, gaps in words) per requirement set of the latest statement."""
+        if self.statement is None:
+            return []
+        return [
+            (result, describe_all(result["missing"])) for result in self.statement.coverage.values()
+        ]
 
 
 def product_evidence(product, day, method=None, lock_in=None, viewer_organization=None):
@@ -58,7 +73,7 @@ def product_evidence(product, day, method=None, lock_in=None, viewer_organizatio
     return evidence
 
 
-def _evidence_of_all(vendor, products, day, lock_in):
+def _evidence_of_all(vendor, products, day, lock_in, certificates):
     """product_evidence for every product of ``vendor``, in a fixed number of queries."""
     claims = list(
         StandardClaim.objects.filter(product__vendor=vendor)
@@ -66,7 +81,6 @@ def _evidence_of_all(vendor, products, day, lock_in):
         .order_by("standard__name")
     )
     levels = evidence_levels(claims, day)
-    certificates = list(vendor.certificates.select_related("standard"))
     statements, scores = latest_statements(products), live_scores(products)
     evidence = []
     for product in products:
@@ -91,10 +105,12 @@ def vendor_profile(vendor, day, viewer_organization=None):
     method = ScoringMethod.objects.live()
     products = vendor.products.select_related("category", "category__parent").order_by("name")
     lock_in = published_lock_in(vendor, viewer_organization=viewer_organization)
-    evidence = _evidence_of_all(vendor, list(products), day, lock_in)
+    certificates = list(vendor.certificates.select_related("standard"))
+    evidence = _evidence_of_all(vendor, list(products), day, lock_in, certificates)
     return {
         "lock_in": lock_in.vendor,
         "evidence": evidence,
+        "summary": vendor_summary(evidence, certificates, day),
         "score": vendor_score(vendor, method),
         "method": method,
         "reply": vendor.replies.first(),

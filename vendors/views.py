@@ -1,5 +1,7 @@
 """The public vendor and product directory."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,12 +14,20 @@ from django.views.decorators.http import require_POST, require_safe
 
 from portal.selectors import care_providers_for
 from vendors.capability import requirement_sets
-from vendors.compare import MAX_ITEMS, compare_products, compare_vendors
+from vendors.compare import (
+    MAX_ITEMS,
+    chosen_products,
+    compare_products,
+    compare_vendors,
+    search_products,
+)
+from vendors.directory import SORTS, minimum_score, vendor_rows
 from vendors.models import Certificate, ClaimReview, Product, ScoringMethod, Standard, Vendor
 from vendors.models.scoring import DEFAULT_WEIGHTS
 from vendors.profile import product_evidence, vendor_profile
-from vendors.selectors import category_tree, directory_products, directory_vendors
+from vendors.selectors import category_tree, directory_products
 from vendors.selfservice import customer_organizations, review_claim
+from vendors.summary import product_summary
 
 PAGE_SIZE = 25
 
@@ -38,15 +48,34 @@ def _page(request, queryset):
 def vendor_list(request):
     query = request.GET.get("q", "").strip()
     category = request.GET.get("categorie", "")
-    vendors = directory_vendors(query=query, category_slug=category)
+    min_score = minimum_score(request.GET.get("minimumscore", ""))
+    signed_only = request.GET.get("gedragscode") == "1"
+    sort = request.GET.get("sorteer", "naam")
+    sort = sort if sort in SORTS else "naam"
+    rows = vendor_rows(
+        query=query,
+        category_slug=category,
+        min_score=min_score,
+        signed_only=signed_only,
+        sort=sort,
+        viewer=viewer_organization(request.user),
+    )
     return render(
         request,
         "vendors/vendor_list.html",
         {
-            "page": _page(request, vendors),
+            "page": _page(request, rows),
             "query": query,
             "category": category,
             "categories": category_tree(),
+            "min_score": "" if min_score is None else min_score,
+            "signed_only": signed_only,
+            "sort": sort,
+            "sorts": [
+                ("naam", _("Name")),
+                ("score", _("Interoperability score, highest first")),
+                ("lockin", _("Lock-in risk, lowest first")),
+            ],
         },
     )
 
@@ -96,7 +125,12 @@ def product_detail(request, slug):
     return render(
         request,
         "vendors/product_detail.html",
-        {"product": product, "evidence": evidence, "can_review": can_review},
+        {
+            "product": product,
+            "card": product_summary(evidence, today),
+            "signature": product.vendor.signatures.first(),
+            "can_review": can_review,
+        },
     )
 
 
@@ -162,19 +196,37 @@ def claim_review(request, slug, pk):
 
 @require_safe
 def compare(request):
-    """/vergelijken/?product=a&product=b or ?leverancier=a&leverancier=b (up to four)."""
-    product_slugs = request.GET.getlist("product")
+    """Up to four products (?product=a&product=b) or vendors (?leverancier=a) side by
+    side; products are found by name with ?zoek= and added with the form's buttons."""
+    product_slugs = list(dict.fromkeys(request.GET.getlist("product")))
     vendor_slugs = request.GET.getlist("leverancier")
-    context = {"error": "", "products": None, "vendors": None}
+    search = request.GET.get("zoek", "").strip()
+    context = {"error": "", "products": None, "vendors": None, "search": search}
     if len(product_slugs) > MAX_ITEMS or len(vendor_slugs) > MAX_ITEMS:
         context["error"] = _("Compare at most four at a time.")
-    elif product_slugs:
-        products = list(Product.objects.filter(slug__in=product_slugs).select_related("vendor"))
-        context["products"] = compare_products(products, timezone.localdate())
+        product_slugs = product_slugs[:MAX_ITEMS]
+    chosen = chosen_products(product_slugs)
+    context.update(
+        chosen=[(product, _without(chosen, product, search)) for product in chosen],
+        can_add=len(chosen) < MAX_ITEMS,
+        results=search_products(search, exclude=chosen) if search else None,
+    )
+    if context["error"]:
+        return render(request, "vendors/compare.html", context)
+    if chosen:
+        context["products"] = compare_products(chosen, timezone.localdate())
     elif vendor_slugs:
         vendors = list(Vendor.objects.filter(slug__in=vendor_slugs))
         context["vendors"] = compare_vendors(vendors, timezone.localdate())
     return render(request, "vendors/compare.html", context)
+
+
+def _without(chosen, product, search):
+    """The compare page's query with ``product`` taken out."""
+    pairs = [("product", other.slug) for other in chosen if other != product]
+    if search:
+        pairs.append(("zoek", search))
+    return "?" + urlencode(pairs)
 
 
 @require_safe

@@ -36,6 +36,7 @@ def test_vendor_uploads_a_statement_and_a_visitor_compares(
     page.click("#statement-form button[type=submit]")
     assert "FHIR 4.0.1 CapabilityStatement opgeslagen." in page.locator(".messages").inner_text()
     page.click("text=Bekijk de openbare pagina")
+    page.click("text=FHIR CapabilityStatement: wat het dekt en wat ontbreekt")  # fold out
     coverage = page.locator("table.coverage").inner_text()
     assert "BgZ (Basisgegevensset Zorg), FHIR R4\t31/31" in coverage
 
@@ -44,6 +45,14 @@ def test_vendor_uploads_a_statement_and_a_visitor_compares(
     page.check("input[value=demo-zis]")
     page.check("input[value=ander-zis]")
     page.click("#compare-form button[type=submit]")
+    assert "Demo ZIS" in page.locator("#compare-products").inner_text()
+
+    # the same comparison found by search, without JavaScript's help
+    page.goto(live_server.url + "/vergelijken/")
+    page.fill("#zoek", "ZIS")
+    page.click("#compare-search button:has-text('Zoeken')")
+    page.click("#compare-results button[value=demo-zis]")
+    page.click("#compare-results button[value=ander-zis]")
     table = page.locator("#compare-products").inner_text()
     assert "Demo ZIS" in table and "Ander ZIS" in table and "SHALL 31/31" in table
     page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/compare.png"))
