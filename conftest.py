@@ -120,3 +120,16 @@ def browser_page():
         page = browser.new_page()
         yield page
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's default language (Dutch): a request in English
+    leaves English active in the thread (LocaleMiddleware does not reset it), which
+    would leak into the next test's gettext calls."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
