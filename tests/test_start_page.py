@@ -28,6 +28,29 @@ def start_page(client, user):
     return response.content.decode()
 
 
+def coalition_asking(vendor, category, *, name, visibility):
+    """A coordinator's coalition at the requirements stage that has asked ``vendor``
+    to answer; returns (coalition, coordinator)."""
+    association = OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector="")
+    coordinator = member(association, Role.COALITION_COORDINATOR)
+    coalition = services.create_coalition(
+        coordinator=association,
+        user=coordinator,
+        categories=[category],
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        type=Coalition.Type.JOINT_PURCHASING,
+        goal="Samen inkopen.",
+        visibility=visibility,
+    )
+    services.advance(coalition, Coalition.Stage.REQUIREMENTS, user=coordinator)
+    requirements.add_requirement(
+        coalition, organization=association, text="Exitplan", priority="must"
+    )
+    rfi.invite_vendor(coalition, vendor, user=coordinator)
+    return coalition, coordinator
+
+
 def test_log_in_leads_to_the_start_page(client):
     user = member(OrganizationFactory())
     response = client.post(
@@ -60,25 +83,11 @@ def test_procurement_specialist_sees_the_next_notice_deadlines(client):
 
 
 def test_coordinator_sees_invitations_and_open_work(client):
-    association = OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector="")
-    coordinator = member(association, Role.COALITION_COORDINATOR)
     product = ProductFactory()
-    coalition = services.create_coalition(
-        coordinator=association,
-        user=coordinator,
-        categories=[product.category],
-        name="Samen PACS",
-        slug="samen-pacs",
-        type=Coalition.Type.JOINT_PURCHASING,
-        goal="Samen inkopen.",
-        visibility=Coalition.Visibility.PUBLIC,
+    coalition, coordinator = coalition_asking(
+        product.vendor, product.category, name="Samen PACS", visibility=Coalition.Visibility.PUBLIC
     )
     services.request_to_join(coalition, OrganizationFactory())
-    services.advance(coalition, Coalition.Stage.REQUIREMENTS, user=coordinator)
-    requirements.add_requirement(
-        coalition, organization=association, text="Exitplan", priority="must"
-    )
-    rfi.invite_vendor(coalition, product.vendor, user=coordinator)
     hospital = OrganizationFactory()
     services.invite(coalition, hospital)
 
@@ -105,23 +114,12 @@ def test_vendor_representative_sees_requests_and_expiring_certificates(client):
         valid_from=today - timedelta(days=1000),
         valid_until=today + timedelta(days=30),
     )
-    association = OrganizationFactory(type=Organization.Type.USER_ASSOCIATION, sector="")
-    coordinator = member(association, Role.COALITION_COORDINATOR)
-    coalition = services.create_coalition(
-        coordinator=association,
-        user=coordinator,
-        categories=[product.category],
+    coalition_asking(
+        product.vendor,
+        product.category,
         name="Vraag aan leverancier",
-        slug="vraag",
-        type=Coalition.Type.JOINT_PURCHASING,
-        goal="Samen inkopen.",
         visibility=Coalition.Visibility.PRIVATE,
     )
-    services.advance(coalition, Coalition.Stage.REQUIREMENTS, user=coordinator)
-    requirements.add_requirement(
-        coalition, organization=association, text="Exitplan", priority="must"
-    )
-    rfi.invite_vendor(coalition, product.vendor, user=coordinator)
 
     html = start_page(client, representative)
     assert "Openstaande uitvragen" in html and "Vraag aan leverancier" in html
