@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.selectors import care_providers_for
-from vendors.capability import requirement_sets
+from vendors.capability import shown_requirement_sets
 from vendors.compare import MAX_ITEMS, compare_products, compare_vendors
 from vendors.models import Certificate, ClaimReview, Product, ScoringMethod, Standard, Vendor
 from vendors.models.scoring import DEFAULT_WEIGHTS
@@ -127,7 +127,7 @@ def scoring_methodology(request):
             "method": method,
             "weights": weights,
             "versions": ScoringMethod.objects.all(),
-            "requirement_sets": requirement_sets().values(),
+            "requirement_sets": shown_requirement_sets(),
         },
     )
 

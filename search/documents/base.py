@@ -1,7 +1,8 @@
 """The shape every searchable document shares, so one query with one set of facets can
 run across all indices. The documents of each model (search.documents.*) subclass PortalDocument.
 
-Fields: kind, title (+ .prefix for as-you-type, .raw for sorting), body, url, public
+Fields: kind, title (+ .prefix for as-you-type, .raw for sorting), body, their English
+title_en and body_en (the same text where a thing has one name in both languages), url, public
 (anyone may see it) or organization_id (only that organisation's members), the facet
 keywords (category, sector, province, standards, deployment) and a date for sorting."""
 
@@ -22,16 +23,24 @@ def index_name(kind):
     return f"{settings.SEARCH_INDEX_PREFIX}-{kind}"
 
 
-class PortalDocument(Document):
-    kind = fields.KeywordField()
-    title = fields.TextField(
+def _title_field():
+    return fields.TextField(
         analyzer=text_analyzer(),
         fields={
             "prefix": fields.TextField(analyzer=folded_prefix, search_analyzer=folded),
             "raw": fields.KeywordField(),
         },
     )
+
+
+class PortalDocument(Document):
+    kind = fields.KeywordField()
+    title = _title_field()
     body = fields.TextField(analyzer=text_analyzer())
+    # The English of title and body: either language's words find a thing, and results
+    # show the reader's (search.query).
+    title_en = _title_field()
+    body_en = fields.TextField(analyzer=text_analyzer())
     url = fields.KeywordField(index=False)
     public = fields.BooleanField()
     organization_id = fields.IntegerField()
@@ -53,6 +62,12 @@ class PortalDocument(Document):
 
     def prepare_organization_id(self, instance):
         return None
+
+    def prepare_title_en(self, instance):
+        return self.prepare_title(instance)
+
+    def prepare_body_en(self, instance):
+        return self.prepare_body(instance)
 
     def prepare_url(self, instance):
         return instance.get_absolute_url()

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import override
 from django_elasticsearch_dsl.registries import registry
 
 from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
@@ -108,7 +109,12 @@ class ProductDocument(PortalDocument):
         return product.name
 
     def prepare_body(self, product):
-        return f"{product.vendor.name} {product.category} {product.description}"
+        with override("nl"):
+            return f"{product.vendor.name} {product.category} {product.description}"
+
+    def prepare_body_en(self, product):
+        with override("en"):
+            return f"{product.vendor.name} {product.category} {product.description}"
 
     def prepare_category(self, product):
         return category_slugs(product.category)
@@ -147,7 +153,10 @@ class CategoryDocument(PortalDocument):
         return category.name
 
     def prepare_body(self, category):
-        return f"{category.name_en} {category.description}"
+        return category.description
+
+    def prepare_title_en(self, category):
+        return category.name_en or category.name
 
     def prepare_url(self, category):
         return f"{reverse('product_list')}?categorie={category.slug}"
@@ -171,7 +180,10 @@ class StandardDocument(PortalDocument):
         return str(standard)
 
     def prepare_body(self, standard):
-        return f"{standard.steward} {standard.description} {standard.description_en}"
+        return f"{standard.steward} {standard.description}"
+
+    def prepare_body_en(self, standard):
+        return f"{standard.steward} {standard.description_en or standard.description}"
 
     def prepare_url(self, standard):
         return f"{reverse('standard_list')}#{standard.code}"

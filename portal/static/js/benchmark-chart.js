@@ -28,7 +28,7 @@
     hovertemplate: "%{y}<br>P25 %{base:,.4r} – P75 %{x:,.4r}<extra></extra>"
   };
   var median = {
-    type: "scatter", mode: "markers", name: "mediaan",
+    type: "scatter", mode: "markers", name: target.dataset.median,
     y: labels, x: rows.map(function (r) { return r.median; }),
     marker: { symbol: "line-ns-open", size: 18, color: "#0b2e4a", line: { width: 3 } }
   };
