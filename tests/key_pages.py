@@ -4,6 +4,7 @@ market (demo/): what the language crawl and the accessibility test visit."""
 from django.db.models import Count
 
 DEMO_PASSWORD = "demo-portaal-2026"  # demo/ users, dev and test settings only
+SEARCHED_INDICES = ["vendors", "products", "categories", "standards", "organizations", "pages"]
 
 
 def key_pages():

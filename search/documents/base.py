@@ -7,6 +7,7 @@ title_en and body_en (the same text where a thing has one name in both languages
 keywords (category, sector, province, standards, deployment) and a date for sorting."""
 
 from django.conf import settings
+from django.utils.translation import override
 from django_elasticsearch_dsl import Document, fields
 
 from search.analysis import folded, folded_prefix, text_analyzer
@@ -63,11 +64,19 @@ class PortalDocument(Document):
     def prepare_organization_id(self, instance):
         return None
 
+    def prepare(self, instance):
+        # Reference data shown in a document (a category's name) in Dutch; the
+        # English fields below switch to English.
+        with override("nl"):
+            return super().prepare(instance)
+
     def prepare_title_en(self, instance):
-        return self.prepare_title(instance)
+        with override("en"):
+            return self.prepare_title(instance)
 
     def prepare_body_en(self, instance):
-        return self.prepare_body(instance)
+        with override("en"):
+            return self.prepare_body(instance)
 
     def prepare_url(self, instance):
         return instance.get_absolute_url()

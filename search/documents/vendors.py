@@ -2,7 +2,6 @@
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import override
 from django_elasticsearch_dsl.registries import registry
 
 from search.documents.base import INDEX_SETTINGS, PortalDocument, category_slugs, index_name
@@ -109,12 +108,7 @@ class ProductDocument(PortalDocument):
         return product.name
 
     def prepare_body(self, product):
-        with override("nl"):
-            return f"{product.vendor.name} {product.category} {product.description}"
-
-    def prepare_body_en(self, product):
-        with override("en"):
-            return f"{product.vendor.name} {product.category} {product.description}"
+        return f"{product.vendor.name} {product.category} {product.description}"
 
     def prepare_category(self, product):
         return category_slugs(product.category)
