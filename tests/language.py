@@ -74,14 +74,23 @@ def visible_text(html, language):
 
 
 def foreign_words(html, language, shown_as_written=()):
-    """The other language's words on a page in ``language``, with some context each;
-    ``shown_as_written`` are proper names and texts users wrote, left out."""
+    """The other language's words on a page in ``language``, with some context each.
+    ``shown_as_written`` are proper names and texts users wrote: left out, whole or as
+    a fragment (a search result quotes a part)."""
+    html = html.replace("<mark>", "").replace("</mark>", "")  # search highlights
     text = " ".join(visible_text(html, language).split())
-    for name in sorted(shown_as_written, key=len, reverse=True):
+    written = [" ".join(t.split()) for t in sorted(shown_as_written, key=len, reverse=True)]
+    for name in written:
         text = text.replace(name, " ")
+    words = list(WORD.finditer(text))
     found = []
-    for match in WORD.finditer(text):
-        if match.group().lower() in OTHER_LANGUAGE_WORDS[language]:
-            start, end = max(match.start() - 40, 0), match.end() + 40
-            found.append(f"{match.group()!r} in …{text[start:end]}…")
+    for i, match in enumerate(words):
+        if match.group().lower() not in OTHER_LANGUAGE_WORDS[language]:
+            continue
+        # The word with its neighbours, as they stand in the text.
+        around = text[words[max(i - 2, 0)].start() : words[min(i + 2, len(words) - 1)].end()]
+        if any(around in t for t in written):
+            continue
+        start, end = max(match.start() - 40, 0), match.end() + 40
+        found.append(f"{match.group()!r} in …{text[start:end]}…")
     return found
