@@ -47,3 +47,12 @@ def test_a_page_without_english_shows_its_dutch_marked_as_dutch(client, about_pa
     assert '<html lang="en">' in html
     assert '<article lang="nl">' in html
     assert "Waarvoor het portaal dient." in html
+
+
+def test_editors_find_the_english_text_on_its_own_tab(client, about_page):
+    from portal.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    html = client.get(f"/cms/pages/{about_page.pk}/edit/").content.decode()
+    assert 'name="title_en"' in html and 'name="intro_en"' in html
+    assert "Engels" in html  # the tab, in the CMS's Dutch
