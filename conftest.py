@@ -76,6 +76,17 @@ def _fresh_benchmark_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in English leaves English active in the thread (the middleware
+    activates, nothing deactivates); the next test starts in the default language."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_both_factors(monkeypatch):
     """``force_login`` stands for a complete log-in: for users who need a second factor
     it also verifies the session with their authenticator app. The real flow (password,
@@ -120,16 +131,3 @@ def browser_page():
         page = browser.new_page()
         yield page
         browser.close()
-
-
-@pytest.fixture(autouse=True)
-def site_language():
-    """Each test starts in the site's default language (Dutch): a request in English
-    leaves English active in the thread (LocaleMiddleware does not reset it), which
-    would leak into the next test's gettext calls."""
-    from django.conf import settings
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.deactivate()

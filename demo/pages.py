@@ -16,8 +16,8 @@ ABOUT_BODY = [
     (
         "paragraph",
         "<p>De markt voor zorg-ICT is uit balans: weinig prijstransparantie, "
-        "vendor lock-in en beperkte interoperabiliteit. Het portaal brengt vraag "
-        "en kennis samen.</p>",
+        "afhankelijkheid van leveranciers (lock-in) en beperkte interoperabiliteit. Het "
+        "portaal brengt vraag en kennis samen.</p>",
     ),
     (
         "callout",
@@ -25,6 +25,29 @@ ABOUT_BODY = [
             "title": "Mededinging",
             "text": "<p>Prijzen worden alleen als geaggregeerde "
             "statistiek getoond, met minstens vijf organisaties per cijfer.</p>",
+        },
+    ),
+]
+
+INTRO_EN = (
+    "<p>Care providers share here, anonymised, what they pay for ICT, compare themselves "
+    "with similar organisations, buy together and see which vendors really support open "
+    "standards.</p>"
+)
+ABOUT_BODY_EN = [
+    ("heading", "Why this portal"),
+    (
+        "paragraph",
+        "<p>The market for healthcare ICT is out of balance: little price transparency, "
+        "vendor lock-in and limited interoperability. The portal brings demand and "
+        "knowledge together.</p>",
+    ),
+    (
+        "callout",
+        {
+            "title": "Competition law",
+            "text": "<p>Prices are only shown as aggregated statistics, with at least five "
+            "organisations behind every figure.</p>",
         },
     ),
 ]
@@ -41,6 +64,52 @@ CODE_OF_CONDUCT_BODY = [
         "</li></ul>",
     ),
 ]
+CODE_OF_CONDUCT_BODY_EN = [
+    ("heading", "We promise"),
+    (
+        "paragraph",
+        "<ul><li>to return customers' data on request in an open format, with the data "
+        "model;</li><li>to publish public API documentation;</li><li>not to charge extra for "
+        "connections based on open standards;</li><li>to cooperate with a move to another "
+        "vendor at rates known in advance.</li></ul>",
+    ),
+]
+
+# The English text of each demo page (portal.page_text), by slug.
+ENGLISH = {
+    "over-het-portaal": {
+        "title_en": "About the portal",
+        "intro_en": "What the portal is for and how it handles data.",
+        "body_en": ABOUT_BODY_EN,
+    },
+    "gedragscode": {
+        "title_en": "Code of conduct for vendors",
+        "intro_en": "Commitments that signing vendors make about openness and switching "
+        "(sample text for the demo; the editors write the real document).",
+        "body_en": CODE_OF_CONDUCT_BODY_EN,
+    },
+    "coalitiegids": {
+        "title_en": "Purchasing coalitions",
+        "intro_en": "<p>Care providers who buy together or jointly set requirements for "
+        "vendors. Public coalitions are listed below; an organisation can ask to join.</p>",
+    },
+    "marktbalans": {
+        "title_en": "Market balance",
+        "intro_en": "<p>How concentrated is the market for healthcare ICT? Per product "
+        "category, the vendors' shares by number of customers and the trend over ten "
+        "years.</p>",
+    },
+}
+
+
+def _add_english(page, english):
+    """Give a demo page its English text, once (an editor's text is kept)."""
+    page = page.specific
+    if page.title_en:
+        return
+    for name, value in english.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
 
 
 def ensure_demo_pages():
@@ -51,6 +120,7 @@ def ensure_demo_pages():
         home.intro = INTRO
         home.title = "Zorg-ICT Marktportaal"
         home.save_revision().publish()
+    _add_english(home, {"title_en": "Zorg-ICT Marktportaal", "intro_en": INTRO_EN})
     if not ContentPage.objects.filter(slug="over-het-portaal").exists():
         about = ContentPage(
             title="Over het portaal",
@@ -88,4 +158,6 @@ def ensure_demo_pages():
         )
         home.add_child(instance=balance)
         balance.save_revision().publish()
+    for page in home.get_children().filter(slug__in=ENGLISH):
+        _add_english(page, ENGLISH[page.slug])
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

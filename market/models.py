@@ -4,16 +4,20 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.page_text import EnglishText, bilingual_edit_handler
 
-class MarketBalancePage(Page):
+
+class MarketBalancePage(EnglishText, Page):
     """The public market-balance page: concentration per category (by number of
     customers, the measure anyone may see, per vendor group) with its largest group and
     the ten-year trend, below an editor's introduction."""
 
     intro = RichTextField(_("introduction"), blank=True)
+    intro_en = RichTextField(_("introduction (English)"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    edit_handler = bilingual_edit_handler(content_panels, [FieldPanel("intro_en")])
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("intro_en")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count = 1

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.blocks import ContentBlocks
 from portal.choices import Province, Sector
+from portal.page_text import EnglishText, bilingual_edit_handler
 
 kvk_validator = RegexValidator(r"^\d{8}$", _("A KvK number has exactly 8 digits."))
 agb_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 digits."))
@@ -216,14 +217,19 @@ class Membership(models.Model):
         return self.role in self.EDITOR_ROLES
 
 
-class HomePage(Page):
+class HomePage(EnglishText, Page):
     """The portal's front page, with live market figures next to editorial text."""
 
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+    intro_en = RichTextField(_("introduction (English)"), blank=True)
+    body_en = StreamField(ContentBlocks(), blank=True, verbose_name=_("body (English)"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    edit_handler = bilingual_edit_handler(
+        content_panels, [FieldPanel("intro_en"), FieldPanel("body_en")]
+    )
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("intro_en")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -245,15 +251,22 @@ class HomePage(Page):
         return context
 
 
-class CodeOfConductPage(Page):
+class CodeOfConductPage(EnglishText, Page):
     """The code of conduct for vendors; vendors sign it through self-service and the
     signatories are listed here and on their vendor pages."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+    intro_en = models.CharField(_("introduction (English)"), max_length=300, blank=True)
+    body_en = StreamField(ContentBlocks(), blank=True, verbose_name=_("body (English)"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    edit_handler = bilingual_edit_handler(
+        content_panels, [FieldPanel("intro_en"), FieldPanel("body_en")]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField(name) for name in ("intro", "body", "title_en", "intro_en", "body_en")
+    ]
     max_count = 1
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
@@ -267,14 +280,21 @@ class CodeOfConductPage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(EnglishText, Page):
     """Guidance, news and methodology text written by editors."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+    intro_en = models.CharField(_("introduction (English)"), max_length=300, blank=True)
+    body_en = StreamField(ContentBlocks(), blank=True, verbose_name=_("body (English)"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    edit_handler = bilingual_edit_handler(
+        content_panels, [FieldPanel("intro_en"), FieldPanel("body_en")]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField(name) for name in ("intro", "body", "title_en", "intro_en", "body_en")
+    ]
 
     parent_page_types = ["portal.HomePage", "portal.ContentPage"]
     subpage_types = ["portal.ContentPage"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_elasticsearch_dsl.registries import registry
 from elasticsearch.dsl import Q, Search
@@ -35,7 +36,8 @@ SORTS = {
     "title": [{"title.raw": {"order": "asc"}}],
     "newest": [{"date": {"order": "desc", "missing": "_last", "unmapped_type": "date"}}],
 }
-FIELDS = ["title^3", "title.prefix^2", "body"]
+# Both languages' fields, so either language's name finds a thing.
+FIELDS = ["title^3", "title.prefix^2", "body", "title_en^3", "title_en.prefix^2", "body_en"]
 # Highlight markers (Unicode private-use characters, which text from the portal does not
 # contain; osmem drops ASCII control characters); replaced by <mark> after escaping.
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -128,9 +130,7 @@ def run_search(user, request: SearchRequest, page_size=PAGE_SIZE):
     if SORTS.get(request.sort):
         search = search.sort(*SORTS[request.sort])
     search = search.highlight(
-        "title",
-        "title.prefix",
-        "body",
+        *(name.split("^")[0] for name in FIELDS),
         fragment_size=160,
         number_of_fragments=1,
         pre_tags=[OPEN],
@@ -143,10 +143,15 @@ def run_search(user, request: SearchRequest, page_size=PAGE_SIZE):
         raise SearchUnavailable(str(err)) from err
     labels = _labels()
     hits = []
+    title_field, body_field = _shown_fields()
     for hit in response.hits:
         highlight = getattr(hit.meta, "highlight", None)
-        title = _first(highlight, "title") or _first(highlight, "title.prefix") or escape(hit.title)
-        snippet = _first(highlight, "body") or escape((getattr(hit, "body", "") or "")[:160])
+        title = (
+            _first(highlight, title_field)
+            or _first(highlight, f"{title_field}.prefix")
+            or escape(_stored(hit, title_field, "title"))
+        )
+        snippet = _first(highlight, body_field) or escape(_stored(hit, body_field, "body")[:160])
         hits.append(Hit(hit.kind, labels["kind"].get(hit.kind, hit.kind), title, snippet, hit.url))
     facets = {}
     for name in FACETS:
@@ -157,6 +162,18 @@ def run_search(user, request: SearchRequest, page_size=PAGE_SIZE):
         ]
     total = response.hits.total.value
     return SearchResult(total, hits, facets, page, min(math.ceil(total / page_size), MAX_PAGE))
+
+
+def _shown_fields():
+    """The title and body fields in the reader's language."""
+    if (get_language() or "nl").startswith("en"):
+        return "title_en", "body_en"
+    return "title", "body"
+
+
+def _stored(hit, name, fallback):
+    """A stored field, or the Dutch one in a document indexed before it had English."""
+    return getattr(hit, name, "") or getattr(hit, fallback, "") or ""
 
 
 def _first(highlight, name):
@@ -170,12 +187,20 @@ def suggest(user, q, size=8):
     if not q.strip():
         return []
     search = Search(using=get_client(), index=indices()).params(ignore_unavailable=True)
+    title_field, _body = _shown_fields()
     search = search.filter(_visibility(user)).query(
-        "match", **{"title.prefix": {"query": q, "operator": "and"}}
+        "multi_match",
+        query=q,
+        fields=["title.prefix", "title_en.prefix"],
+        type="most_fields",
+        operator="and",
     )
-    search = search.source(["title", "url", "kind"]).extra(size=size)
+    search = search.source(["title", "title_en", "url", "kind"]).extra(size=size)
     try:
         response = search.execute()
     except Exception as err:
         raise SearchUnavailable(str(err)) from err
-    return [{"title": h.title, "url": h.url, "kind": h.kind} for h in response.hits]
+    return [
+        {"title": _stored(h, title_field, "title"), "url": h.url, "kind": h.kind}
+        for h in response.hits
+    ]

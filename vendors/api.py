@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from portal.api_fields import SlugRelatedField
 from portal.models import AuditEvent
 from vendors.access import represented_vendor
-from vendors.capability import CapabilityStatementError, fetch_statement
+from vendors.capability import CapabilityStatementError, fetch_statement, localized_coverage
 from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
 from vendors.lockin_published import published_lock_in
 from vendors.models import (
@@ -39,10 +39,13 @@ from vendors.views import viewer_organization
 
 class ProductCategorySerializer(serializers.ModelSerializer):
     parent = SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    display_name = serializers.CharField(
+        read_only=True, help_text="The name in the active language (Dutch unless chosen)"
+    )
 
     class Meta:
         model = ProductCategory
-        fields = ["slug", "name", "name_en", "parent", "description"]
+        fields = ["slug", "name", "name_en", "display_name", "parent", "description"]
 
 
 class LockInSerializer(serializers.Serializer):
@@ -160,8 +163,14 @@ class CoverageSerializer(serializers.Serializer):
     software = serializers.CharField()
     created_at = serializers.DateTimeField()
     coverage = serializers.JSONField(
-        help_text="Per requirement set: SHALL/SHOULD met, total, missing items"
+        help_text="Per requirement set: its name in the active language, SHALL/SHOULD met, "
+        "total, missing items"
     )
+
+    def to_representation(self, statement):
+        data = super().to_representation(statement)
+        data["coverage"] = localized_coverage(statement.coverage)
+        return data
 
 
 class ProductSerializer(serializers.ModelSerializer):
@@ -218,6 +227,10 @@ class ProductSerializer(serializers.ModelSerializer):
 
 
 class StandardSerializer(serializers.ModelSerializer):
+    display_description = serializers.CharField(
+        read_only=True, help_text="The description in the active language (Dutch unless chosen)"
+    )
+
     class Meta:
         model = Standard
         fields = [
@@ -229,6 +242,7 @@ class StandardSerializer(serializers.ModelSerializer):
             "url",
             "description",
             "description_en",
+            "display_description",
         ]
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
+from portal.translation import localized
 from vendors import fhir_versions
 from vendors.models import CapabilityStatementVersion
 from vendors.public_fetch import FetchFailed, UnsafeURL, fetch, parse_url
@@ -241,6 +242,58 @@ def requirement_sets():
     return {s["code"]: s for s in sets}
 
 
+# What a requirement set says to readers (English, with a Dutch ``<key>_nl``); its
+# "maintenance" note is for the editors of the JSON files and is never shown.
+SHOWN_TEXTS = ("name", "description", "source")
+
+
+def requirement_set_text(code, key):
+    """A requirement set's name, description or source in the active language."""
+    requirement_set = requirement_sets().get(code, {})
+    return localized(requirement_set.get(f"{key}_nl", ""), requirement_set.get(key, ""))
+
+
+def shown_requirement_sets():
+    """The requirement sets with their texts in the active language, for pages."""
+    return [
+        {"code": code, **{key: requirement_set_text(code, key) for key in SHOWN_TEXTS}}
+        for code in requirement_sets()
+    ]
+
+
+def _kind_labels():
+    return {
+        INTERACTION: _("interaction"),
+        SEARCH_PARAM: _("search parameter"),
+        PROFILE: _("profile"),
+    }
+
+
+def localized_coverage(stored):
+    """Stored coverage results with each set's name in the active language (the stored
+    name is the one from when the statement was compared)."""
+    return {
+        code: {**result, "name": requirement_set_text(code, "name") or result.get("name", "")}
+        for code, result in stored.items()
+    }
+
+
+def shown_coverage(stored):
+    """Coverage for a page: localized_coverage, and each missing item's kind as a word
+    ("resource" items name no kind)."""
+    labels = _kind_labels()
+    return {
+        code: {
+            **result,
+            "missing": [
+                {**item, "kind": labels.get(item["kind"], item["kind"])}
+                for item in result.get("missing", [])
+            ],
+        }
+        for code, result in localized_coverage(stored).items()
+    }
+
+
 def _items(requirement_set):
     """(resource, kind, value, expectation) for every expectation in the set."""
     for resource in requirement_set["resources"]:
@@ -304,7 +357,11 @@ def coverage_basis():
     coverage compared again (vendors.rescoring)."""
     basis = {
         "rules": COVERAGE_RULES,
-        "requirement_sets": requirement_sets(),
+        # What is measured, not the texts about it: a translation compares nothing anew.
+        "requirement_sets": {
+            code: {"fhir_versions": rs.get("fhir_versions"), "resources": rs["resources"]}
+            for code, rs in requirement_sets().items()
+        },
         "r5_resources": fhir_versions.R5_RESOURCES,
         "r5_search_params": sorted(fhir_versions.R5_SEARCH_PARAMS.items()),
     }

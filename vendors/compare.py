@@ -1,7 +1,7 @@
 """Side-by-side comparison of up to four products or vendors: scores, evidence per
 standard, CapabilityStatement coverage and openness. Public facts only."""
 
-from vendors.capability import requirement_sets
+from vendors.capability import requirement_set_text, requirement_sets
 from vendors.models import Product
 from vendors.profile import product_evidence
 from vendors.scoring import vendor_score
@@ -37,12 +37,12 @@ def compare_products(products, day):
             levels.append(found[0] if found else None)
         rows.append((standard, levels))
     coverage = []
-    for code, requirement_set in requirement_sets().items():
+    for code in requirement_sets():
         cells = []
         for e in evidence:
             result = e.statement.coverage.get(code) if e.statement else None
             cells.append(result)
-        coverage.append((requirement_set["name"], cells))
+        coverage.append((requirement_set_text(code, "name"), cells))
     return {"evidence": evidence, "standards": rows, "coverage": coverage}
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.selectors import care_providers_for
-from vendors.capability import requirement_sets
+from vendors.capability import shown_requirement_sets
 from vendors.compare import (
     MAX_ITEMS,
     chosen_products,
@@ -161,7 +161,7 @@ def scoring_methodology(request):
             "method": method,
             "weights": weights,
             "versions": ScoringMethod.objects.all(),
-            "requirement_sets": requirement_sets().values(),
+            "requirement_sets": shown_requirement_sets(),
         },
     )
 

@@ -94,8 +94,14 @@ class ScoringMethodViewSet(SnippetViewSet):
     model = ScoringMethod
     add_view_class = ScoringMethodCreateView
     icon = "cogs"
-    list_display = ["version", "name", "created_at"]
-    panels = [FieldPanel("name"), FieldPanel("notes"), FieldPanel("weights")]
+    list_display = ["version", "name", "name_en", "created_at"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("notes"),
+        FieldPanel("notes_en"),
+        FieldPanel("weights"),
+    ]
 
 
 class MarketCatalogueGroup(SnippetViewSetGroup):

@@ -7,12 +7,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.page_text import EnglishText, bilingual_edit_handler
 
-class CoalitionDirectoryPage(Page):
+
+class CoalitionDirectoryPage(EnglishText, Page):
     intro = RichTextField(_("introduction"), blank=True)
+    intro_en = RichTextField(_("introduction (English)"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    edit_handler = bilingual_edit_handler(content_panels, [FieldPanel("intro_en")])
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("intro_en")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count = 1

@@ -60,9 +60,19 @@ class PageDocument(PortalDocument):
         return page.title
 
     def prepare_body(self, page):
+        return self._text(page, "")
+
+    def prepare_title_en(self, page):
+        return getattr(page.specific, "title_en", "") or page.title
+
+    def prepare_body_en(self, page):
+        """The English text once the page has one (portal.page_text), else the Dutch."""
+        return self._text(page, "_en" if getattr(page.specific, "title_en", "") else "")
+
+    def _text(self, page, suffix):
         page = page.specific
-        parts = [getattr(page, "intro", "") or "", page.search_description or ""]
-        body = getattr(page, "body", None)
+        parts = [getattr(page, "intro" + suffix, "") or "", page.search_description or ""]
+        body = getattr(page, "body" + suffix, None)
         if body is not None:
             parts.append(" ".join(str(block.render_as_block()) for block in body))
         return strip_tags(" ".join(str(p) for p in parts))

@@ -147,7 +147,10 @@ class CategoryDocument(PortalDocument):
         return category.name
 
     def prepare_body(self, category):
-        return f"{category.name_en} {category.description}"
+        return category.description
+
+    def prepare_title_en(self, category):
+        return category.name_en or category.name
 
     def prepare_url(self, category):
         return f"{reverse('product_list')}?categorie={category.slug}"
@@ -171,7 +174,10 @@ class StandardDocument(PortalDocument):
         return str(standard)
 
     def prepare_body(self, standard):
-        return f"{standard.steward} {standard.description} {standard.description_en}"
+        return f"{standard.steward} {standard.description}"
+
+    def prepare_body_en(self, standard):
+        return f"{standard.steward} {standard.description_en or standard.description}"
 
     def prepare_url(self, standard):
         return f"{reverse('standard_list')}#{standard.code}"

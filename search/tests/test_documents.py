@@ -57,3 +57,28 @@ def test_product_document_carries_category_levels_and_deployment():
     assert prepared["deployment"] == ["hosted"]
     assert prepared["category"] == [product.category.slug, product.category.parent.slug]
     assert prepared["url"] == product.get_absolute_url()
+
+
+@pytest.mark.django_db
+def test_reference_data_is_indexed_in_both_languages(reference_data):
+    """Either language's name finds a category or a standard; neither field mixes them."""
+    from search.documents.vendors import CategoryDocument, StandardDocument
+    from vendors.models import ProductCategory, Standard
+
+    category = CategoryDocument().prepare(ProductCategory.objects.get(slug="epd-ziekenhuis"))
+    assert (category["title"], category["title_en"]) == ("Ziekenhuis-EPD/ZIS", "Hospital EHR/HIS")
+    assert "Hospital" not in category["body"]
+    standard = StandardDocument().prepare(Standard.objects.get(code="nictiz-eoverdracht"))
+    assert "verpleegkundige overdracht" in standard["body"]
+    assert "nursing transfer" in standard["body_en"]
+    assert "nursing" not in standard["body"] and "verpleegkundige" not in standard["body_en"]
+
+
+@pytest.mark.django_db
+def test_product_document_names_its_category_in_each_language(reference_data):
+    from vendors.models import ProductCategory
+
+    product = ProductFactory(category=ProductCategory.objects.get(slug="epd-ggz"))
+    prepared = ProductDocument().prepare(product)
+    assert "GGZ-EPD" in prepared["body"] and "Mental health EHR" not in prepared["body"]
+    assert "Mental health EHR" in prepared["body_en"]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.translation import localized
 from vendors.models.catalogue import Product
 
 DEFAULT_WEIGHTS = {
@@ -47,13 +48,17 @@ def default_weights():
 class ScoringMethodQuerySet(models.QuerySet):
     def live(self):
         method = self.order_by("-version").first()
-        return method or self.create(version=1, name="Initial method", weights=default_weights())
+        return method or self.create(
+            version=1, name="Eerste methode", name_en="Initial method", weights=default_weights()
+        )
 
 
 class ScoringMethod(models.Model):
     version = models.PositiveIntegerField(_("version"), unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=120)
-    notes = models.TextField(_("what changed"), blank=True)
+    name = models.CharField(_("name (Dutch)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    notes = models.TextField(_("what changed (Dutch)"), blank=True)
+    notes_en = models.TextField(_("what changed (English)"), blank=True)
     weights = models.JSONField(_("weights"), default=default_weights)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -75,6 +80,14 @@ class ScoringMethod(models.Model):
             last = type(self).objects.aggregate(models.Max("version"))["version__max"]
             self.version = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    @property
+    def display_name(self):
+        return localized(self.name, self.name_en)
+
+    @property
+    def display_notes(self):
+        return localized(self.notes, self.notes_en)
 
     def clean(self):
         if self.pk:

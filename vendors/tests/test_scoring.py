@@ -146,3 +146,21 @@ def test_bulk_evidence_levels_match_one_by_one(reference_data):
     for day in (DAY, DAY + timedelta(days=1)):
         expected = {c.pk: c.evidence_level(day) for c in claims}
         assert evidence_levels(StandardClaim.objects.select_related("product"), day) == expected
+
+
+@pytest.mark.django_db
+def test_scoring_method_page_speaks_the_readers_language_and_hides_editor_notes(client):
+    """Version names and requirement sets in the page's language; the notes for the
+    editors of the requirement sets are never shown."""
+    from vendors.models import ScoringMethod
+
+    ScoringMethod.objects.live()
+    dutch = client.get("/leveranciers/scoremethode/").content.decode()
+    assert "Eerste methode" in dutch and "Initial method" not in dutch
+    assert "eOverdracht (verpleegkundige overdracht)" in dutch and "nursing" not in dutch
+    client.cookies["django_language"] = "en"
+    html = client.get("/leveranciers/scoremethode/").content.decode()
+    assert "Initial method" in html and "Eerste methode" not in html
+    assert "eOverdracht (nursing transfer)" in html and "verpleegkundige" not in html
+    for page in (dutch, html):
+        assert "Editors should" not in page
