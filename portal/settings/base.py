@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "prices",
     "market",
     "coalitions",
+    "airegister",
     "search",
     "demo",
     "wagtail.contrib.forms",
