@@ -264,6 +264,11 @@ def matrix(world):
         "standard-detail": ({"code": "hl7-fhir-r4"}, everyone()),
         "contract-list": ({}, only(set(ROLES) - {"anonymous"}, anonymous=API_ANONYMOUS)),
         "contract-detail": ({"pk": contract.pk}, only(MEMBERS_A, anonymous=API_ANONYMOUS)),
+        "ai-application-list": ({}, only(set(ROLES) - {"anonymous"}, anonymous=API_ANONYMOUS)),
+        "ai-application-detail": (
+            {"pk": world["ai_application"].pk},
+            only(MEMBERS_A, anonymous=API_ANONYMOUS),
+        ),
         "api_schema": ({}, everyone()),
         "api_docs": ({}, everyone()),
         "wagtail_serve": ({"args": [""]}, everyone()),
@@ -473,6 +478,8 @@ ALLOWED_WRITES = {
     "ai_application_create": writes(ANY_EDITOR),
     "ai_application_update": writes(EDITORS_A),
     "ai_application_delete": writes(EDITORS_A),
+    "ai-application-list": writes(ANY_EDITOR),
+    "ai-application-detail": writes(EDITORS_A, ("put", "patch", "delete")),
     # organisation admins
     "organization_settings": writes({"admin_a"}),
     "organisation_data": writes({"admin_a"}),
