@@ -45,3 +45,13 @@ class ApplicationForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         data.pop("partners", None)
         return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_(
+            "In the layout of the export. A row whose name matches an application in the "
+            "register changes it; other rows add one."
+        ),
+    )

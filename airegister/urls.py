@@ -7,6 +7,7 @@ from airegister import exporting, views
 urlpatterns = [
     path("ai-register/", views.register, name="ai_register"),
     path("ai-register/nieuw/", views.create, name="ai_application_create"),
+    path("ai-register/importeren/", views.import_upload, name="ai_register_import"),
     path("ai-register/<int:pk>/", views.detail, name="ai_application_detail"),
     path("ai-register/<int:pk>/bewerken/", views.update, name="ai_application_update"),
     path("ai-register/<int:pk>/verwijderen/", views.delete, name="ai_application_delete"),

@@ -21,9 +21,11 @@ from airegister.access import (
     register_organizations,
     visible_applications,
 )
-from airegister.forms import ApplicationForm
+from airegister.forms import ApplicationForm, ImportForm
+from airegister.importing import import_register
 from airegister.models import AIApplication
 from airegister.services import create_application, delete_application, update_application
+from contracts.importing.reading import ImportFileError, check_size
 from portal.audit import Actor
 from portal.permissions import has_perm
 
@@ -179,3 +181,40 @@ def delete(request, pk):
     delete_application(application=application, actor=Actor.of_user(request.user))
     messages.success(request, _("%s removed from the AI register.") % name)
     return redirect("ai_register")
+
+
+@login_required
+def import_upload(request):
+    organization, organizations = _editor_organization(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_size(upload.size)
+            result = import_register(
+                organization=organization,
+                data=upload.read(),
+                filename=upload.name,
+                actor=Actor.of_user(request.user),
+            )
+        except ImportFileError as err:
+            form.add_error("file", str(err))
+        else:
+            if not result.errors:
+                messages.success(
+                    request,
+                    _("Imported: %(created)s added, %(updated)s changed.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("ai_register")
+    return render(
+        request,
+        "airegister/import.html",
+        {
+            "form": form,
+            "result": result,
+            "organization": organization,
+            "organizations": organizations,
+        },
+    )

@@ -172,6 +172,7 @@ def matrix(world):
         "ai_application_delete": ({"pk": world["ai_application"].pk}, only(set(), denied=405)),
         # the AI Act overview: the register's editors (airegister/exporting.py says why)
         "ai_register_export": ({"fmt": "csv"}, only(ANY_EDITOR)),
+        "ai_register_import": ({}, only(ANY_EDITOR)),
         "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
@@ -478,6 +479,7 @@ ALLOWED_WRITES = {
     "ai_application_create": writes(ANY_EDITOR),
     "ai_application_update": writes(EDITORS_A),
     "ai_application_delete": writes(EDITORS_A),
+    "ai_register_import": writes(ANY_EDITOR),
     "ai-application-list": writes(ANY_EDITOR),
     "ai-application-detail": writes(EDITORS_A, ("put", "patch", "delete")),
     # organisation admins
