@@ -6,7 +6,7 @@ from importlib import import_module
 
 from rest_framework.routers import DefaultRouter
 
-API_APPS = ["search", "prices", "market", "vendors", "contracts", "coalitions"]
+API_APPS = ["search", "prices", "market", "vendors", "contracts", "coalitions", "airegister"]
 
 router = DefaultRouter()
 urlpatterns = []

@@ -21,6 +21,7 @@ class MenuEntry:
 
 def menu_for(user):
     """The menu entries ``user`` may open, in menu order."""
+    from airegister.access import may_see_register
     from market.access import may_see_monitor
     from prices.access import viewer_for
     from vendors.access import represents_a_vendor
@@ -34,6 +35,7 @@ def menu_for(user):
         ("organization_list", _("Organisations"), anyone),
         # The list opens for every log-in, but without an organisation it stays empty.
         ("contract_list", _("My contracts"), lambda: memberships_of(user).exists()),
+        ("ai_register", _("AI register"), lambda: may_see_register(user)),
         ("coalition_list", _("Coalitions"), anyone),
         ("price_explorer", _("Price benchmarks"), lambda: viewer_for(user) is not None),
         ("market_dashboard", _("Market monitor"), lambda: may_see_monitor(user)),

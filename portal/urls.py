@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("vendors.urls")),
     path("", include("contracts.urls")),
     path("", include("coalitions.urls")),
+    path("", include("airegister.urls")),
     path("", include("market.urls")),
     path("", include("prices.urls")),
     path("api/v1/", include("portal.api_urls")),

@@ -90,6 +90,7 @@ def main():
         stop = threading.Event()
         scheduled = (
             (DAY_SECONDS, ["send_renewal_reminders"]),
+            (DAY_SECONDS, ["send_ai_review_reminders"]),
             (DAY_SECONDS, ["publish_release", "--if-due"]),
             (DAY_SECONDS, ["refresh_market_monitor"]),
             (DAY_SECONDS, ["purge_access_log"]),

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import get_resolver, reverse
 
+from airegister.tests.factories import application
 from contracts.imports import store_upload
 from contracts.tests.factories import ContractFactory
 from portal.models import Membership, Organization
@@ -162,6 +163,16 @@ def matrix(world):
             only({"vendor_representative"}, denied=403),
         ),
         "contract_partners": ({"pk": contract.pk}, only(MEMBERS_A)),
+        # the AI register: members of care providers read their own, editors keep it
+        "ai_register": ({}, only(CARE_PROVIDERS, denied=403)),
+        "ai_application_create": ({}, only(ANY_EDITOR)),
+        "ai_application_detail": ({"pk": world["ai_application"].pk}, only(MEMBERS_A)),
+        "ai_application_update": ({"pk": world["ai_application"].pk}, only(EDITORS_A)),
+        # POST only (GET reveals nothing); who may POST: airegister/tests
+        "ai_application_delete": ({"pk": world["ai_application"].pk}, only(set(), denied=405)),
+        # the AI Act overview: the register's editors (airegister/exporting.py says why)
+        "ai_register_export": ({"fmt": "csv"}, only(ANY_EDITOR)),
+        "ai_register_import": ({}, only(ANY_EDITOR)),
         "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
@@ -254,6 +265,11 @@ def matrix(world):
         "standard-detail": ({"code": "hl7-fhir-r4"}, everyone()),
         "contract-list": ({}, only(set(ROLES) - {"anonymous"}, anonymous=API_ANONYMOUS)),
         "contract-detail": ({"pk": contract.pk}, only(MEMBERS_A, anonymous=API_ANONYMOUS)),
+        "ai-application-list": ({}, only(set(ROLES) - {"anonymous"}, anonymous=API_ANONYMOUS)),
+        "ai-application-detail": (
+            {"pk": world["ai_application"].pk},
+            only(MEMBERS_A, anonymous=API_ANONYMOUS),
+        ),
         "api_schema": ({}, everyone()),
         "api_docs": ({}, everyone()),
         "wagtail_serve": ({"args": [""]}, everyone()),
@@ -312,6 +328,7 @@ def world(reference_data):
         "product": product,
         "own_product": ProductFactory(vendor=contract.vendor),
         "import": contract_import,
+        "ai_application": application(org_a, name="Geheime AI-toepassing"),
         **private_coalition(org_b, users["procurement_b"], product.category, contract.vendor),
     }
 
@@ -458,6 +475,13 @@ ALLOWED_WRITES = {
     "contract_import": writes(ANY_EDITOR),
     "contract-list": writes(ANY_EDITOR),
     "contract-detail": writes(EDITORS_A, ("put", "patch", "delete")),
+    # the AI register: procurement specialists and organisation admins of the owner
+    "ai_application_create": writes(ANY_EDITOR),
+    "ai_application_update": writes(EDITORS_A),
+    "ai_application_delete": writes(EDITORS_A),
+    "ai_register_import": writes(ANY_EDITOR),
+    "ai-application-list": writes(ANY_EDITOR),
+    "ai-application-detail": writes(EDITORS_A, ("put", "patch", "delete")),
     # organisation admins
     "organization_settings": writes({"admin_a"}),
     "organisation_data": writes({"admin_a"}),

@@ -51,8 +51,8 @@ def _cell_text(value):
     return str(value).strip()
 
 
-def _check_headers(headers, hint=""):
-    missing = [column for column in REQUIRED if column not in headers]
+def _check_headers(headers, required, hint=""):
+    missing = [column for column in required if column not in headers]
     if missing:
         raise ImportFileError(
             _("Columns are missing: %(columns)s.%(hint)s")
@@ -158,7 +158,7 @@ def _open_archive(data):
     return archive
 
 
-def _read_xlsx(data):
+def _read_xlsx(data, required):
     from openpyxl import load_workbook
 
     archive = _open_archive(data)
@@ -180,7 +180,7 @@ def _read_xlsx(data):
         if header_row is None:
             raise ImportFileError(_("The file is empty."))
         headers = [_normalise_header(h) for h in header_row]
-        _check_headers(headers)
+        _check_headers(headers, required)
         body = [
             (number, [_cell_text(v) for v in row])
             for number, row in enumerate(rows, start=2)
@@ -202,7 +202,7 @@ def _decode(data):
         return data.decode("cp1252", errors="strict")
 
 
-def _read_csv(data):
+def _read_csv(data, required):
     if b"\x00" in data[:4096]:
         raise ImportFileError(_("This is not a spreadsheet: upload a CSV or XLSX file."))
     try:
@@ -218,6 +218,7 @@ def _read_csv(data):
     headers = [_normalise_header(h) for h in header_row]
     _check_headers(
         headers,
+        required,
         _(
             " Check that the first row holds the column names of the template, separated by "
             "semicolons (;)."
@@ -243,8 +244,10 @@ def check_size(size):
         )
 
 
-def read_table(data, filename=""):
-    """(headers, [(row number, [cell text])]) for a CSV or XLSX file's first sheet."""
+def read_table(data, filename="", *, columns=HEADERS, required=REQUIRED):
+    """(headers, [(row number, [cell text])], the headers among ``columns``) for a CSV
+    or XLSX file's first sheet; refused without the ``required`` columns. The contract
+    layout by default; other imports (the AI register) pass their own."""
     if not data:
         raise ImportFileError(_("The file is empty."))
     check_size(len(data))
@@ -256,10 +259,10 @@ def read_table(data, filename=""):
             )
         )
     if data.startswith(b"PK\x03\x04"):
-        headers, rows = _read_xlsx(data)
+        headers, rows = _read_xlsx(data, required)
     else:
-        headers, rows = _read_csv(data)
+        headers, rows = _read_csv(data, required)
     if not rows:
         raise ImportFileError(_("The file has column names but no rows."))
-    known = [h for h in headers if h in HEADERS]
+    known = [h for h in headers if h in columns]
     return headers, rows, known

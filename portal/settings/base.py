@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "prices",
     "market",
     "coalitions",
+    "airegister",
     "search",
     "demo",
     "wagtail.contrib.forms",
@@ -271,6 +272,8 @@ RENEWAL_URGENT_MONTHS = 6
 RENEWAL_SOON_MONTHS = 12
 # The daily task e-mails a reminder this many days before a notice deadline.
 RENEWAL_REMINDER_DAYS = 90
+# An AI application's review is overdue this long after the last one (airegister).
+AI_REVIEW_INTERVAL_DAYS = 365
 DEFAULT_FROM_EMAIL = "noreply@zorg-ict-marktportaal.invalid"
 
 # Search engine. SEARCH_ENGINE is "elasticsearch" in production and "osmem" for the

@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.ai_register import seed_demo_ai_register
 from demo.coalitions import seed_demo_coalitions
 from demo.load import seed_demo_market
 from demo.pages import ensure_demo_pages
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             ) from err
         ensure_demo_pages()
         seed_demo_coalitions()
+        seed_demo_ai_register()
         self.stdout.write(
             f"Demo market ({scale}, seed {seed}): created {result['organizations']} organisations, "
             f"{result['vendors']} vendors, {result['contracts']} contracts, "

@@ -1,0 +1,138 @@
+"""API for a care provider's AI register (/api/v1/ai-applications/).
+
+Authenticated and permitted as the contracts API is (contracts.api): an organisation
+token (`Authorization: Bearer <key>`; a read-only token reads only) or a member (user
+token or session). Members read their organisation's applications; its editors (and
+write tokens) add, change and delete them. Another organisation's applications do not
+exist for the caller (404)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+
+from airegister.access import CHANGE, DELETE, editable_organizations, visible_applications
+from airegister.models import AIApplication
+from airegister.services import (
+    APPLICATION_FIELDS,
+    create_application,
+    delete_application,
+    update_application,
+)
+from contracts.api_auth import OrganizationTokenAuthentication, ReadOnlyTokenScope
+from portal.api_fields import SlugRelatedField
+from portal.audit import Actor
+from portal.models import Organization
+from portal.permissions import has_perm
+from vendors.models import Product, Vendor
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    organization = SlugRelatedField(
+        slug_field="slug",
+        queryset=Organization.objects.all(),
+        required=False,
+        help_text="The care provider's slug; needed only when you keep several registers.",
+    )
+    vendor = SlugRelatedField(
+        slug_field="slug", queryset=Vendor.objects.all(), required=False, allow_null=True
+    )
+    product = SlugRelatedField(
+        slug_field="slug", queryset=Product.objects.all(), required=False, allow_null=True
+    )
+    partners = SlugRelatedField(
+        slug_field="slug",
+        queryset=Organization.objects.all(),
+        many=True,
+        required=False,
+        help_text="Slugs of the co-creation partners (co-created applications only).",
+    )
+    review_due_on = serializers.DateField(read_only=True)
+
+    class Meta:
+        model = AIApplication
+        fields = [
+            "id",
+            "organization",
+            *APPLICATION_FIELDS,
+            "partners",
+            "review_due_on",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def to_representation(self, application):
+        data = super().to_representation(application)
+        data["review_due_on"] = application.review_due_on().isoformat()
+        return data
+
+
+def _as_api_error(err):
+    return ApiValidationError(err.message_dict if hasattr(err, "error_dict") else err.messages)
+
+
+class AIApplicationViewSet(viewsets.ModelViewSet):
+    """The caller's own AI applications: list, create, read, update, delete."""
+
+    serializer_class = ApplicationSerializer
+    authentication_classes = [
+        OrganizationTokenAuthentication,
+        *viewsets.ModelViewSet.authentication_classes,
+    ]
+    permission_classes = [permissions.IsAuthenticated, ReadOnlyTokenScope]
+
+    def get_queryset(self):
+        applications = AIApplication.objects.select_related("organization", "vendor", "product")
+        applications = applications.prefetch_related("partners")
+        return visible_applications(self.request.user, applications).order_by("name", "pk")
+
+    def _writable_organization(self, requested):
+        editable = editable_organizations(self.request.user)
+        if not editable.exists():
+            raise PermissionDenied()
+        if requested:
+            if not editable.filter(pk=requested.pk).exists():
+                raise NotFound()
+            return requested
+        if editable.count() != 1:
+            raise ApiValidationError({"organization": "Name the organisation (its slug)."})
+        return editable.first()
+
+    def _check(self, application, perm):
+        if not has_perm(self.request.user, perm, application):
+            raise NotFound()
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        organization = self._writable_organization(data.pop("organization", None))
+        try:
+            serializer.instance = create_application(
+                organization=organization,
+                actor=Actor.of_principal(self.request.user),
+                partners=data.pop("partners", []),
+                **data,
+            )
+        except DjangoValidationError as err:
+            raise _as_api_error(err) from err
+
+    def perform_update(self, serializer):
+        application = serializer.instance
+        self._check(application, CHANGE)
+        data = dict(serializer.validated_data)
+        data.pop("organization", None)
+        try:
+            with transaction.atomic():
+                serializer.instance = update_application(
+                    application=AIApplication.objects.select_for_update().get(pk=application.pk),
+                    actor=Actor.of_principal(self.request.user),
+                    partners=data.pop("partners", None),
+                    **data,
+                )
+        except DjangoValidationError as err:
+            raise _as_api_error(err) from err
+
+    def perform_destroy(self, application):
+        self._check(application, DELETE)
+        delete_application(application=application, actor=Actor.of_principal(self.request.user))

@@ -1,0 +1,73 @@
+"""A procurement specialist keeps the hospital's AI register in a real Chromium: from
+the menu to a new co-created application, the list's filters and the AI Act export;
+the register's pages fit a 320 px wide screen."""
+
+import os
+
+import pytest
+
+from portal.models import Membership
+from portal.tests.factories import OrganizationFactory, member
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def fits(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_load_state("load")
+    return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_keep_the_register_and_export_it(live_server, browser_page, tmp_path):
+    hospital = OrganizationFactory(name="Ziekenhuis Noord", slug="zh-noord")
+    OrganizationFactory(name="Ziekenhuis Zuid", slug="zh-zuid")
+    member(hospital, Membership.Role.PROCUREMENT_SPECIALIST, username="inkoper")
+
+    page = browser_page
+    page.goto(live_server.url + "/inloggen/")
+    page.fill("#id_username", "inkoper")
+    page.fill("#id_password", "secret-password")
+    page.click("form.form button[type=submit]")
+    page.goto(live_server.url + "/leveranciers/")
+    page.click("header >> text=AI-register")
+    page.click("text=Nieuwe AI-toepassing")
+    assert fits(page, 320), "the form scrolls sideways at 320 px"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.fill("#id_name", "Sepsis-vroegsignalering")
+    page.select_option("#id_purpose", "prediction")
+    page.select_option("#id_origin", "co_created")
+    page.check("text=Ziekenhuis Zuid")
+    page.select_option("#id_phase", "pilot")
+    page.select_option("#id_kind", "traditional")
+    page.select_option("#id_risk_class", "high")
+    page.click("form.form button[type=submit]")
+    # A high risk needs its reason: the form says so and keeps what was typed.
+    assert "Leg uit waarom" in page.locator("main").inner_text()
+    page.fill("#id_risk_reason", "Medisch hulpmiddel, AI-verordening art. 6")
+    page.click("form.form button[type=submit]")
+    assert "Sepsis-vroegsignalering is toegevoegd" in page.locator("main").inner_text()
+    assert "Ziekenhuis Zuid" in page.locator("dl.facts").inner_text()
+    assert fits(page, 320), "the detail page scrolls sideways at 320 px"
+
+    page.click("text=Terug naar het AI-register")
+    assert fits(page, 320), "the register scrolls sideways at 320 px"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert "Pilot\t1" in page.locator("#phase-counts").inner_text()
+    page.select_option("#risico", "minimal")
+    page.click("form.filters button[type=submit]")
+    assert "Sepsis-vroegsignalering" not in page.locator("#applications").inner_text()
+    page.select_option("#risico", "high")
+    page.click("form.filters button[type=submit]")
+    assert "Sepsis-vroegsignalering" in page.locator("#applications").inner_text()
+
+    with page.expect_download() as download:
+        page.click("a:text-is('CSV')")
+    saved = tmp_path / "ai-register.csv"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8-sig")
+    assert "Sepsis-vroegsignalering;Voorspelling en vroegsignalering" in text
+    assert "Hoog risico" in text

@@ -1,0 +1,19 @@
+"""The AI register's pages."""
+
+from django.urls import path, re_path
+
+from airegister import exporting, views
+
+urlpatterns = [
+    path("ai-register/", views.register, name="ai_register"),
+    path("ai-register/nieuw/", views.create, name="ai_application_create"),
+    path("ai-register/importeren/", views.import_upload, name="ai_register_import"),
+    path("ai-register/<int:pk>/", views.detail, name="ai_application_detail"),
+    path("ai-register/<int:pk>/bewerken/", views.update, name="ai_application_update"),
+    path("ai-register/<int:pk>/verwijderen/", views.delete, name="ai_application_delete"),
+    re_path(
+        r"^ai-register/export\.(?P<fmt>csv|xlsx|json)$",
+        exporting.export,
+        name="ai_register_export",
+    ),
+]
