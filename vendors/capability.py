@@ -261,36 +261,12 @@ def shown_requirement_sets():
     ]
 
 
-def _kind_labels():
-    return {
-        INTERACTION: _("interaction"),
-        SEARCH_PARAM: _("search parameter"),
-        PROFILE: _("profile"),
-    }
-
-
 def localized_coverage(stored):
     """Stored coverage results with each set's name in the active language (the stored
     name is the one from when the statement was compared)."""
     return {
         code: {**result, "name": requirement_set_text(code, "name") or result.get("name", "")}
         for code, result in stored.items()
-    }
-
-
-def shown_coverage(stored):
-    """Coverage for a page: localized_coverage, and each missing item's kind as a word
-    ("resource" items name no kind)."""
-    labels = _kind_labels()
-    return {
-        code: {
-            **result,
-            "missing": [
-                {**item, "kind": labels.get(item["kind"], item["kind"])}
-                for item in result.get("missing", [])
-            ],
-        }
-        for code, result in localized_coverage(stored).items()
     }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from vendors.capability import shown_coverage
+from vendors.capability import localized_coverage
 from vendors.evidence_bulk import evidence_levels, latest_statements, live_scores
 from vendors.gaps import describe_all
 from vendors.lockin_published import published_lock_in
@@ -33,7 +33,7 @@ class ProductEvidence:
 
     def __post_init__(self):
         if self.statement is not None:  # shown only, never saved from here
-            self.statement.coverage = shown_coverage(self.statement.coverage)
+            self.statement.coverage = localized_coverage(self.statement.coverage)
 
     @property
     def parts(self):

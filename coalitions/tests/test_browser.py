@@ -47,7 +47,7 @@ def test_a_coalition_from_creation_to_a_vendor_answer(live_server, browser_page,
     page.fill("#id_slug", "samen-sterk")
     page.fill("#id_goal", "Samen eisen stellen aan het EPD")
     page.select_option("#id_type", "demand_articulation")
-    page.select_option("#id_categories", str(category.pk))
+    page.check(f"input[name=categories][value='{category.pk}']")
     page.select_option("#id_visibility", "private")
     page.select_option("#id_coordinator", str(association.pk))
     page.click("#coalition-form button[type=submit]")
