@@ -21,6 +21,7 @@ from airegister.services import (
     update_application,
 )
 from contracts.api_auth import OrganizationTokenAuthentication, ReadOnlyTokenScope
+from portal.access_log import Kind, log_read_for_user
 from portal.api_fields import SlugRelatedField
 from portal.audit import Actor
 from portal.models import Organization
@@ -82,6 +83,20 @@ class AIApplicationViewSet(viewsets.ModelViewSet):
         *viewsets.ModelViewSet.authentication_classes,
     ]
     permission_classes = [permissions.IsAuthenticated, ReadOnlyTokenScope]
+
+    def list(self, request, *args, **kwargs):
+        self._log(request, "list")
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self._log(request, response.data.get("name", ""))
+        return response
+
+    def _log(self, request, subject):
+        # An organisation token reads for its organisation, a person for their own.
+        organization = getattr(request.user, "organization", None)
+        log_read_for_user(request, Kind.AI_REGISTER, subject, organization=organization)
 
     def get_queryset(self):
         applications = AIApplication.objects.select_related("organization", "vendor", "product")

@@ -26,6 +26,7 @@ from airegister.importing import import_register
 from airegister.models import AIApplication
 from airegister.services import create_application, delete_application, update_application
 from contracts.importing.reading import ImportFileError, check_size
+from portal.access_log import Kind, log_read
 from portal.audit import Actor
 from portal.permissions import has_perm
 
@@ -89,6 +90,7 @@ def _label(param):
 @require_safe
 def detail(request, pk):
     application = application_for(request.user, pk)
+    log_read(request, application.organization, Kind.AI_REGISTER, application.name)
     return render(
         request,
         "airegister/detail.html",

@@ -398,6 +398,7 @@ class AccessLogEntry(models.Model):
         EXPORT = "export", _("Export")
         BENCHMARK = "benchmark", _("Price benchmarks")
         MARKET = "market", _("Market monitor")
+        AI_REGISTER = "ai_register", _("AI register")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="access_log"
