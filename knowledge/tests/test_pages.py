@@ -54,6 +54,19 @@ def test_one_clause_page_per_lock_in_clause_with_its_model_wording(client, knowl
     assert "Modeltekst" not in english
 
 
+def test_seeding_again_keeps_the_editors_pages(knowledge_base):
+    from demo.knowledge import ensure_knowledge_base
+    from portal.models import HomePage
+
+    guide = GuidePage.objects.get(slug="benchmark-lezen")
+    guide.title = "Benchmarks lezen"
+    guide.save_revision().publish()
+    count = knowledge_base.get_descendants().count()
+    ensure_knowledge_base(HomePage.objects.get())
+    assert knowledge_base.get_descendants().count() == count
+    assert GuidePage.objects.get(slug="benchmark-lezen").title == "Benchmarks lezen"
+
+
 def test_a_clause_has_one_page_only(knowledge_base):
     library = ClauseLibraryPage.objects.get()
     second = ClausePage(
