@@ -158,3 +158,16 @@ def test_only_cms_editors_write_guides(client, knowledge_base):
     assert written.live
     client.logout()
     assert "Over escrow." in text_of(client, written.url)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_page_speaks_one_language(client, knowledge_base, language):
+    from tests.language import foreign_words
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    mixed = []
+    for page in knowledge_base.get_descendants(inclusive=True).live():
+        html = client.get(page.url).content.decode()
+        assert f'<html lang="{language}">' in html
+        mixed += [f"{page.slug}: {found}" for found in foreign_words(html, language)]
+    assert not mixed, "\n".join(mixed)
