@@ -22,12 +22,12 @@ from search.tests.conftest import search_index  # noqa: F401 - the real engine
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.search_engine,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.mark.search_engine
 def test_an_editor_publishes_a_guide_that_search_finds_and_a_clause_links_to_its_page(
     live_server,
     browser_page,
@@ -74,3 +74,23 @@ def test_an_editor_publishes_a_guide_that_search_finds_and_a_clause_links_to_its
     page.click("a.clause-help[href$='/escrow/']")
     assert page.url == base + ClausePage.objects.get(clause__code="escrow").url
     assert "Modeltekst" in page.locator("#model-wording").inner_text()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_knowledge_base_has_no_axe_violations(live_server, browser_page, knowledge_base, width):
+    from tests.test_accessibility_browser import AXE, violations_on
+
+    assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
+    context = browser_page.context.browser.new_context(
+        viewport={"width": width, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    found = []
+    for slug in ("kennisbank", "samen-inkopen", "clausules", "exit-plan", "begrippen"):
+        url = knowledge_base.get_descendants(inclusive=True).get(slug=slug).url
+        assert page.goto(live_server.url + url).status == 200
+        found += [(slug, violation) for violation in violations_on(page)]
+        scrolls = page.evaluate("document.documentElement.scrollWidth") > width
+        assert not scrolls, f"{slug} scrolls sideways at {width} px"
+    context.close()
+    assert not found, found
