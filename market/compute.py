@@ -517,7 +517,12 @@ def clauses_all_categories(year=None, rules=None):
     withheld one is None with its reason). For the knowledge base's clause pages."""
     data = market_data()
     if not data.released:
-        return {**no_release_answer(), "year": None, "rows": []}
+        return {
+            **no_release_answer(),
+            "release_label": release_label(data),
+            "year": None,
+            "rows": [],
+        }
     year = year or data.as_of.year
     rows = _cached(
         data,
