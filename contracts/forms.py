@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from contracts.importing.values import parse_decimal
 from contracts.models import Contract, ContractClause, ContractLine, LockInClause
 from contracts.services import CONTRACT_FIELDS
+from portal.help_links import clause_help_urls
 from vendors.models import Product, ProductCategory
 
 
@@ -122,6 +123,7 @@ class ClauseChecklistForm(forms.Form):
     def __init__(self, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         answers = answers or {}
+        help_urls = clause_help_urls()
         for clause in LockInClause.objects.all():
             self.fields[clause.code] = forms.ChoiceField(
                 label=clause.display_name,
@@ -130,6 +132,8 @@ class ClauseChecklistForm(forms.Form):
                 initial=answers.get(clause.code, ContractClause.Answer.UNKNOWN),
                 widget=forms.RadioSelect,
             )
+            # The clause's explanation in the knowledge base, once published.
+            self.fields[clause.code].help_url = help_urls.get(clause.code, "")
 
     def answers(self):
         return dict(self.cleaned_data)

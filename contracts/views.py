@@ -18,6 +18,7 @@ from contracts.models import Contract
 from contracts.services import create_contract, delete_contract, update_contract
 from portal.access_log import Kind, log_read
 from portal.audit import Actor
+from portal.help_links import clause_help_urls
 from portal.models import Organization
 from portal.permissions import has_perm, objects_for_user, organizations_for
 
@@ -82,6 +83,10 @@ def contract_list(request):
 def contract_detail(request, pk):
     contract = contract_for(request.user, pk)
     log_read(request, contract.organization, Kind.CONTRACT, contract.reference)
+    help_urls = clause_help_urls()  # each clause's explanation in the knowledge base
+    clauses = list(contract.clauses.select_related("clause"))
+    for answer in clauses:
+        answer.help_url = help_urls.get(answer.clause.code, "")
     return render(
         request,
         "contracts/contract_detail.html",
@@ -89,7 +94,7 @@ def contract_detail(request, pk):
             "contract": contract,
             "notice": contract.notice_deadline(),
             "lines": contract.lines.all(),
-            "clauses": contract.clauses.select_related("clause"),
+            "clauses": clauses,
             "products": contract.products.all(),
             "switch": getattr(contract, "switch", None),
             "can_change": has_perm(request.user, "contracts.change_contract", contract),

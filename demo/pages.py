@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from coalitions.models import CoalitionDirectoryPage
+from demo.knowledge import ensure_knowledge_base
 from market.models import MarketBalancePage
 from portal.models import CodeOfConductPage, ContentPage, HomePage
 
@@ -158,6 +159,7 @@ def ensure_demo_pages():
         )
         home.add_child(instance=balance)
         balance.save_revision().publish()
+    ensure_knowledge_base(home)
     for page in home.get_children().filter(slug__in=ENGLISH):
         _add_english(page, ENGLISH[page.slug])
     Site.objects.filter(is_default_site=True).update(site_name="Zorg-ICT Marktportaal")

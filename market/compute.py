@@ -510,6 +510,36 @@ def clauses(data, category_id, year, sector="", province="", rules=None):
     )
 
 
+def clauses_all_categories(year=None, rules=None):
+    """Per lock-in clause, the share of contracts in all categories together that
+    include it, in ``year`` (the release's latest year by default), from the current
+    release through the same gate as the per-category figures (a protected share; a
+    withheld one is None with its reason). For the knowledge base's clause pages."""
+    data = market_data()
+    if not data.released:
+        return {
+            **no_release_answer(),
+            "release_label": release_label(data),
+            "year": None,
+            "rows": [],
+        }
+    year = year or data.as_of.year
+    rows = _cached(
+        data,
+        "clauses-all",
+        year,
+        compute=lambda: clause_shares_for(
+            data, data.contracts, Selection(0, year), rules or Rules.from_settings()
+        ),
+    )
+    return {
+        "release": release_info(data),
+        "release_label": release_label(data),
+        "year": year,
+        "rows": rows,
+    }
+
+
 def market_value_of(data, category_id, year, sector="", province="", rules=None):
     selection = Selection(category_id, year, sector, province)
     return _cached(

@@ -13,15 +13,17 @@ from portal.selectors import memberships_of
 class MenuEntry:
     url_name: str
     label: str
+    href: str = ""  # a Wagtail page's own URL instead of a named route
 
     @property
     def url(self):
-        return reverse(self.url_name)
+        return self.href or reverse(self.url_name)
 
 
 def menu_for(user):
     """The menu entries ``user`` may open, in menu order."""
     from airegister.access import may_see_register
+    from knowledge.links import index_url
     from market.access import may_see_monitor
     from prices.access import viewer_for
     from vendors.access import represents_a_vendor
@@ -41,9 +43,13 @@ def menu_for(user):
         ("market_dashboard", _("Market monitor"), lambda: may_see_monitor(user)),
         ("vendor_self_service", _("Vendor self-service"), lambda: represents_a_vendor(user)),
     ]
-    return [
+    menu = [
         MenuEntry(name, label) for name, label, allowed in entries if allowed is anyone or allowed()
     ]
+    # The knowledge base is a Wagtail page: shown once it is live (knowledge.links).
+    if knowledge_url := index_url():
+        menu.append(MenuEntry("knowledge_base", _("Knowledge base"), href=knowledge_url))
+    return menu
 
 
 def portal(request):

@@ -237,6 +237,7 @@ class HomePage(EnglishText, Page):
         "portal.CodeOfConductPage",
         "coalitions.CoalitionDirectoryPage",
         "market.MarketBalancePage",
+        "knowledge.KnowledgeIndexPage",
     ]
     max_count = 1
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "market",
     "coalitions",
     "airegister",
+    "knowledge",
     "search",
     "demo",
     "wagtail.contrib.forms",

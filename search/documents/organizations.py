@@ -75,6 +75,10 @@ class PageDocument(PortalDocument):
         body = getattr(page, "body" + suffix, None)
         if body is not None:
             parts.append(" ".join(str(block.render_as_block()) for block in body))
+        # Text a page keeps outside intro and body (knowledge base: model wordings,
+        # glossary terms).
+        if hasattr(page, "search_extra_text"):
+            parts.append(page.search_extra_text(suffix))
         return strip_tags(" ".join(str(p) for p in parts))
 
     def prepare_url(self, page):
