@@ -26,7 +26,7 @@ def key_pages():
     inkoper.a's hospital, the public coalition."""
     from airegister.models import AIApplication
     from coalitions.models import Coalition
-    from contracts.models import Contract
+    from contracts.models import Contract, LockInClause
     from portal.models import Membership
     from vendors.models import Vendor
 
@@ -35,6 +35,7 @@ def key_pages():
     organisation = Membership.objects.get(user__username="inkoper.a").organization
     contract = Contract.objects.filter(organization=organisation).order_by("pk").first()
     coalition = Coalition.objects.get(slug="samen-sterk-epd")
+    clause = LockInClause.objects.order_by("sort_order", "code").first()
     application = AIApplication.objects.filter(organization=organisation).order_by("pk").first()
     compare = "/vergelijken/?" + "&".join(f"product={p.slug}" for p in products)
     return [
@@ -61,6 +62,10 @@ def key_pages():
         ("inkoper.a", "ai-register", "/ai-register/"),
         ("inkoper.a", "ai-application", application.get_absolute_url()),
         ("analist", "market", "/markt/"),
+        (None, "knowledge", "/kennisbank/"),
+        (None, "guide", "/kennisbank/samen-inkopen/"),
+        (None, "clause", "/kennisbank/clausules/" + clause.code + "/"),
+        (None, "glossary", "/kennisbank/begrippen/"),
     ]
 
 
