@@ -5,14 +5,13 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from contracts.models import Contract
 from portal.access_log import Kind, log_read_for_user
-from portal.permissions import objects_for_user
 from portal.start import StartLine, StartPanel
 from prices.access import viewer_for
 from prices.explorer import standings
 from prices.forms import default_year
 from prices.releases import publication_for
+from prices.selectors import own_contracts, running_in
 
 SHOWN = 5
 
@@ -26,15 +25,7 @@ def largest_savings(request, today):
     if viewer is None or viewer.organization is None:
         return None
     year = default_year()
-    contracts = (
-        objects_for_user(
-            request.user,
-            "contracts.view_contract",
-            Contract.objects.filter(organization=viewer.organization),
-        )
-        .filter(start_date__lte=f"{year}-12-31", end_date__gte=f"{year}-01-01")
-        .select_related("vendor", "category", "category__parent")
-    )
+    contracts = running_in(own_contracts(request.user, viewer.organization), year)
     log_read_for_user(request, Kind.BENCHMARK, "start", organization=viewer.organization)
     rows = standings(
         viewer, list(contracts), year=year, metric="annual", publication_for=publication_for

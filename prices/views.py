@@ -13,10 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from contracts.models import Contract
 from disclosure import method, releases
 from portal.access_log import Kind, log_read_for_user
-from portal.permissions import objects_for_user
 from portal.spreadsheets import table_download
 from prices.access import viewer_for
 from prices.explorer import (
@@ -30,6 +28,7 @@ from prices.explorer import (
 from prices.forms import BenchmarkForm, StandingForm, default_year
 from prices.publication import CellKey
 from prices.releases import publication_for
+from prices.selectors import own_contracts, running_in
 from vendors.models import ProductCategory
 
 
@@ -157,22 +156,14 @@ def _standing_context(request):
     viewer = _viewer(request)
     if viewer.organization is None:
         raise PermissionDenied(_("Where do I stand is for care providers."))
-    own = objects_for_user(
-        request.user,
-        "contracts.view_contract",
-        Contract.objects.filter(organization=viewer.organization),
-    )
+    own = own_contracts(request.user, viewer.organization)
     data = {"maatstaf": "annual", "jaar": default_year(), **request.GET.dict()}
     form = StandingForm(data, categories=own.values("category_id"))
     context = {"form": form, "viewer": viewer, "standings": None, "release": releases.current()}
     if not form.is_valid():
         return context
     year, metric = form.cleaned_data["jaar"], form.cleaned_data["maatstaf"]
-    contracts = (
-        own.filter(start_date__lte=f"{year}-12-31", end_date__gte=f"{year}-01-01")
-        .select_related("vendor", "category", "category__parent")
-        .order_by("category__name", "reference")
-    )
+    contracts = running_in(own, year).order_by("category__name", "reference")
     if form.cleaned_data["categorie"]:
         contracts = contracts.filter(category=form.cleaned_data["categorie"])
     # Give to get: a contract's own category is one the organisation has shared.
