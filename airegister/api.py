@@ -211,12 +211,11 @@ class SharedAIApplicationViewSet(viewsets.ReadOnlyModelViewSet):
     ]
     permission_classes = [permissions.IsAuthenticated, ReadOnlyTokenScope]
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if not may_find_shared(request.user):
-            raise PermissionDenied()
-
     def get_queryset(self):
+        # Checked here rather than in a permission class, so a method the route lacks
+        # still answers 405 to everyone (tests/test_permission_matrix.py).
+        if not may_find_shared(self.request.user):
+            raise PermissionDenied()
         params = {
             page_param: self.request.query_params.get(api_param, "")
             for api_param, page_param in SHARED_FILTERS.items()

@@ -119,9 +119,10 @@ def shared_detail(request, pk):
 @require_POST
 def express_interest(request, pk):
     application = shared_application_for(request.user, pk)
-    form = InterestForm(
-        request.POST, organizations=interested_organizations_for(request.user, application)
-    )
+    organizations = interested_organizations_for(request.user, application)
+    if not organizations.exists():
+        raise Http404  # viewers, and the owner itself, do not act for an organisation here
+    form = InterestForm(request.POST, organizations=organizations)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
