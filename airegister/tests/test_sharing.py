@@ -263,3 +263,14 @@ def test_withdrawing_and_deleting_keep_interest_consistent(world, shared):
     express_interest(application=shared, organization=world["org_b"], kind="adopt")
     delete_application(application=shared)
     assert not AIApplicationInterest.objects.exists()
+
+
+def test_the_shared_list_takes_a_bounded_number_of_queries(
+    client, world, shared, django_assert_max_num_queries
+):
+    for number in range(20):
+        application(world["org_b"], name=f"Gedeeld model {number}", shared=True)
+    login(client, world, "procurement_b")
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("ai_shared_list"), {"fase": "pilot", "q": "model"})
+    assert page.content.decode().count("Gedeeld model") >= 20
