@@ -49,3 +49,33 @@ def application_for(user, pk, perm=VIEW):
     ):
         raise Http404
     return application
+
+
+# --- Scale up together: what care providers see of each other's shared applications ---
+
+
+def may_find_shared(user):
+    """Members of care providers find the applications other care providers share; other
+    roles (vendors, policy staff, associations) and visitors do not, as for the register."""
+    return may_see_register(user)
+
+
+def shared_applications():
+    return AIApplication.objects.filter(shared=True)
+
+
+def shared_application_for(user, pk):
+    """The shared application ``pk`` for a care provider's member; a 404 when it is not
+    shared (unmarking hides it at once) or the user may not find shared applications."""
+    if not may_find_shared(user):
+        raise Http404
+    return get_object_or_404(
+        shared_applications().select_related("organization", "vendor", "product", "coalition"),
+        pk=pk,
+    )
+
+
+def interested_organizations_for(user, application):
+    """The care providers for which ``user`` may express interest in ``application``: those
+    the user keeps the register of (procurement specialists, admins), not its owner."""
+    return editable_organizations(user).exclude(pk=application.organization_id)

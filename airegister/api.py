@@ -8,18 +8,30 @@ exist for the caller (404)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
 
-from airegister.access import CHANGE, DELETE, editable_organizations, visible_applications
-from airegister.models import AIApplication
+from airegister.access import (
+    CHANGE,
+    DELETE,
+    editable_organizations,
+    interested_organizations_for,
+    may_find_shared,
+    visible_applications,
+)
+from airegister.finding import search_shared, selection
+from airegister.models import AIApplication, AIApplicationInterest
 from airegister.services import (
     APPLICATION_FIELDS,
     create_application,
     delete_application,
     update_application,
 )
+from airegister.sharing import express_interest, withdraw_interest
 from contracts.api_auth import OrganizationTokenAuthentication, ReadOnlyTokenScope
 from portal.access_log import Kind, log_read_for_user
 from portal.api_fields import SlugRelatedField
@@ -151,3 +163,124 @@ class AIApplicationViewSet(viewsets.ModelViewSet):
     def perform_destroy(self, application):
         self._check(application, DELETE)
         delete_application(application=application, actor=Actor.of_principal(self.request.user))
+
+
+# --- Scale up together (/api/v1/ai-applications/shared/) --------------------------------
+
+
+class SharedApplicationSerializer(serializers.ModelSerializer):
+    """What an owner shares with other care providers (airegister.sharing_views says
+    what stays internal)."""
+
+    organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    vendor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    product = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = AIApplication
+        fields = [
+            "id",
+            "organization",
+            "organization_name",
+            "name",
+            "purpose",
+            "purpose_description",
+            "department",
+            "origin",
+            "vendor",
+            "product",
+            "phase",
+            "kind",
+            "risk_class",
+            "risk_reason",
+            "mdr_class",
+            "ce_marking",
+        ]
+
+
+class InterestSerializer(serializers.Serializer):
+    organization = SlugRelatedField(
+        slug_field="slug",
+        queryset=Organization.objects.all(),
+        required=False,
+        help_text="Your care provider's slug; needed only when you act for several.",
+    )
+    kind = serializers.ChoiceField(choices=AIApplicationInterest.Kind.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+# API query parameter -> the page's facet parameter (airegister.sharing_views.FACETS)
+SHARED_FILTERS = {"purpose": "doel", "phase": "fase", "risk_class": "risico", "origin": "herkomst"}
+
+
+class SharedAIApplicationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Applications care providers share for adoption or co-creation: for members (and
+    tokens) of care providers only. Filters: `q`, `purpose`, `phase`, `risk_class`,
+    `origin`. POST `{id}/interest/` expresses interest, DELETE withdraws it."""
+
+    serializer_class = SharedApplicationSerializer
+    authentication_classes = [
+        OrganizationTokenAuthentication,
+        *viewsets.ModelViewSet.authentication_classes,
+    ]
+    permission_classes = [permissions.IsAuthenticated, ReadOnlyTokenScope]
+
+    def get_queryset(self):
+        # Checked here rather than in a permission class, so a method the route lacks
+        # still answers 405 to everyone (tests/test_permission_matrix.py).
+        if not may_find_shared(self.request.user):
+            raise PermissionDenied()
+        params = {
+            page_param: self.request.query_params.get(api_param, "")
+            for api_param, page_param in SHARED_FILTERS.items()
+        }
+        params["q"] = self.request.query_params.get("q", "")
+        chosen, q = selection(params)
+        found = search_shared(q, chosen).select_related("organization", "vendor", "product")
+        return found.order_by("name", "pk")
+
+    def _acting_organization(self, application, requested):
+        allowed = interested_organizations_for(self.request.user, application)
+        if requested:
+            if not allowed.filter(pk=requested.pk).exists():
+                raise NotFound()
+            return requested
+        if allowed.count() != 1:
+            raise ApiValidationError({"organization": "Name the organisation (its slug)."})
+        return allowed.first()
+
+    @extend_schema(request=InterestSerializer, responses={201: InterestSerializer, 204: None})
+    @action(detail=True, methods=["post", "delete"])
+    def interest(self, request, pk=None):
+        application = self.get_object()
+        actor = Actor.of_principal(request.user)
+        if request.method == "DELETE":
+            requested = request.query_params.get("organization", "")
+            organization = self._acting_organization(
+                application, Organization.objects.filter(slug=requested).first()
+            )
+            interest = application.interests.filter(organization=organization).first()
+            if interest is None:
+                raise NotFound()
+            withdraw_interest(interest=interest, actor=actor)
+            return Response(status=204)
+        serializer = InterestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        organization = self._acting_organization(application, data.get("organization"))
+        try:
+            express_interest(
+                application=application,
+                organization=organization,
+                kind=data["kind"],
+                note=data.get("note", ""),
+                user=request.user if getattr(request.user, "token", None) is None else None,
+                actor=actor,
+            )
+        except DjangoValidationError as err:
+            raise _as_api_error(err) from err
+        return Response(
+            {"organization": organization.slug, "kind": data["kind"], "note": data.get("note", "")},
+            status=201,
+        )

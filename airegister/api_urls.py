@@ -1,6 +1,10 @@
-from airegister.api import AIApplicationViewSet
+from airegister.api import AIApplicationViewSet, SharedAIApplicationViewSet
 
 # (prefix, viewset, basename): registered on the API's one router (portal.api_urls).
-routes = [("ai-applications", AIApplicationViewSet, "ai-application")]
+# The shared list first, so "shared" is not read as an application's id.
+routes = [
+    ("ai-applications/shared", SharedAIApplicationViewSet, "ai-application-shared"),
+    ("ai-applications", AIApplicationViewSet, "ai-application"),
+]
 
 urlpatterns = []

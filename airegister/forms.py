@@ -4,10 +4,10 @@ in airegister.services."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from airegister.models import AIApplication
+from airegister.models import AIApplication, AIApplicationInterest
 from airegister.services import APPLICATION_FIELDS
 from portal.models import Organization
-from vendors.models import Product, Vendor
+from vendors.models import Product, ProductCategory, Vendor
 
 
 class DateInput(forms.DateInput):
@@ -54,4 +54,37 @@ class ImportForm(forms.Form):
             "In the layout of the export. A row whose name matches an application in the "
             "register changes it; other rows add one."
         ),
+    )
+
+
+class InterestForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("For organisation"), queryset=Organization.objects.none()
+    )
+    kind = forms.ChoiceField(
+        label=_("Interest"),
+        choices=AIApplicationInterest.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=AIApplicationInterest.Kind.ADOPT,
+    )
+    note = forms.CharField(
+        label=_("Note for the owner"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: your situation, timing or questions."),
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if organizations.count() == 1:
+            self.fields["organization"].initial = organizations.first()
+
+
+class CoalitionProposalForm(forms.Form):
+    name = forms.CharField(label=_("Name of the coalition"), max_length=200)
+    goal = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 3}))
+    category = forms.ModelChoiceField(
+        label=_("Product category"), queryset=ProductCategory.objects.leaves().order_by("slug")
     )

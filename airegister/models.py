@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from coalitions.models import Coalition
 from portal.models import Organization
 from vendors.models import Product, Vendor
 
@@ -155,6 +156,15 @@ class AIApplication(models.Model):
         default=False,
         help_text=_("Other care providers may find this application and express interest."),
     )
+    coalition = models.ForeignKey(
+        Coalition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ai_applications",
+        verbose_name=_("coalition"),
+        help_text=_("The coalition started around this application from the interest in it."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -208,6 +218,52 @@ class AIApplicationUserObjectPermission(UserObjectPermissionBase):
 
 class AIApplicationGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(AIApplication, on_delete=models.CASCADE)
+
+
+class AIApplicationInterest(models.Model):
+    """Another care provider's interest in a shared application: to adopt it, or to
+    develop it further together. Enough of it turns into a coalition (airegister.sharing)."""
+
+    class Kind(models.TextChoices):
+        ADOPT = "adopt", _("Adopt it")
+        CO_CREATE = "co_create", _("Develop it together")
+
+    application = models.ForeignKey(
+        AIApplication,
+        on_delete=models.CASCADE,
+        related_name="interests",
+        verbose_name=_("AI application"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="ai_interests",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("expressed by"),
+    )
+    kind = models.CharField(_("interest"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "organization"], name="one_ai_interest_per_organization"
+            )
+        ]
+        verbose_name = _("interest in an AI application")
+        verbose_name_plural = _("interests in AI applications")
+
+    def __str__(self):
+        return f"{self.organization} → {self.application}"
 
 
 class AIReviewReminder(models.Model):

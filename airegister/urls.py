@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from airegister import exporting, views
+from airegister import exporting, sharing_views, views
 
 urlpatterns = [
     path("ai-register/", views.register, name="ai_register"),
@@ -11,6 +11,24 @@ urlpatterns = [
     path("ai-register/<int:pk>/", views.detail, name="ai_application_detail"),
     path("ai-register/<int:pk>/bewerken/", views.update, name="ai_application_update"),
     path("ai-register/<int:pk>/verwijderen/", views.delete, name="ai_application_delete"),
+    path("ai-register/gedeeld/", sharing_views.shared_list, name="ai_shared_list"),
+    path("ai-register/gedeeld/<int:pk>/", sharing_views.shared_detail, name="ai_shared_detail"),
+    path(
+        "ai-register/gedeeld/<int:pk>/interesse/",
+        sharing_views.express_interest,
+        name="ai_interest_express",
+    ),
+    path(
+        "ai-register/gedeeld/<int:pk>/interesse/intrekken/",
+        sharing_views.withdraw_interest,
+        name="ai_interest_withdraw",
+    ),
+    path("ai-register/<int:pk>/delen/", sharing_views.toggle_shared, name="ai_application_share"),
+    path(
+        "ai-register/<int:pk>/coalitie/",
+        sharing_views.start_coalition,
+        name="ai_coalition_start",
+    ),
     re_path(
         r"^ai-register/export\.(?P<fmt>csv|xlsx|json)$",
         exporting.export,

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from airegister import sharing
 from airegister.access import (
     CHANGE,
     DELETE,
@@ -97,6 +98,9 @@ def detail(request, pk):
         {
             "application": application,
             "partners": application.partners.order_by("name"),
+            "interests": application.interests.select_related("organization"),
+            "may_start_coalition": sharing.may_start_coalition(application),
+            "min_interest": sharing.min_interest(),
             "can_change": has_perm(request.user, CHANGE, application),
             "can_delete": has_perm(request.user, DELETE, application),
         },

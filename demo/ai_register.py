@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from airegister.models import AIApplication
 from airegister.services import create_application
+from airegister.sharing import express_interest, set_shared
 from portal.models import Organization
 from vendors.models import Product
 
@@ -159,7 +160,41 @@ def seed_demo_ai_register(seed=11):
             owner=f"Eigenaar {department.lower()}",
             # Some reviews are overdue, so the reminder and the list's mark show.
             last_reviewed_on=today - timedelta(days=rng.randint(20, 500)),
-            shared=rng.random() < 0.25,
         )
         created += 1
+    share_and_show_interest(hospitals)
     return created
+
+
+# (owner hospital, its n-th application, [(interested hospital, kind)]): the first demo
+# hospital's first application has enough interest for a coalition; the second hospital
+# (inkoper.b) finds the others and can express its own interest.
+SHARED = [
+    (0, 0, [(2, "adopt"), (3, "co_create")]),
+    (0, 1, [(4, "adopt")]),
+    (1, 0, [(5, "co_create")]),
+    (2, 0, [(0, "adopt")]),
+    (3, 0, []),
+    (4, 1, [(3, "adopt")]),
+    (5, 0, []),
+]
+
+
+def share_and_show_interest(hospitals):
+    """Mark a handful of applications shared and add some interest, so the shared list,
+    the facets and the one-click coalition are not empty in the demo."""
+    for owner, nth, interested in SHARED:
+        if owner >= len(hospitals):
+            continue
+        applications = list(hospitals[owner].ai_applications.order_by("pk")[nth : nth + 1])
+        if not applications:
+            continue
+        application = set_shared(application=applications[0], shared=True)
+        for other, kind in interested:
+            if other < len(hospitals) and other != owner:
+                express_interest(
+                    application=application,
+                    organization=hospitals[other],
+                    kind=kind,
+                    note="Wij willen dit graag ook inzetten." if kind == "adopt" else "",
+                )

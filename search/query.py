@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_elasticsearch_dsl.registries import registry
 from elasticsearch.dsl import Q, Search
 
+from airegister.access import may_find_shared
 from portal.choices import Province, Sector
 from portal.permissions import organizations_for
 from search.client import get_client
@@ -30,6 +31,7 @@ KIND_LABELS = {
     "page": _("Page"),
     "contract": _("Contract"),
     "coalition": _("Coalition"),
+    "ai_application": _("Shared AI application"),
 }
 SORTS = {
     "relevance": None,
@@ -88,6 +90,9 @@ def _visibility(user):
     organization_ids = visible_organizations(user)
     if organization_ids:
         allowed |= Q("terms", organization_id=organization_ids)
+    if may_find_shared(user):
+        # what care providers share with each other (search.documents.airegister)
+        allowed |= Q("term", care_providers=True)
     return allowed
 
 

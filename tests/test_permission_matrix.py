@@ -173,6 +173,14 @@ def matrix(world):
         # the AI Act overview: the register's editors (airegister/exporting.py says why)
         "ai_register_export": ({"fmt": "csv"}, only(ANY_EDITOR)),
         "ai_register_import": ({}, only(ANY_EDITOR)),
+        # scale up together: care providers' members find what others share
+        "ai_shared_list": ({}, only(CARE_PROVIDERS, denied=403)),
+        "ai_shared_detail": ({"pk": world["ai_shared"].pk}, only(CARE_PROVIDERS)),
+        # POST only (GET reveals nothing); who may POST: airegister/tests/test_sharing.py
+        "ai_interest_express": ({"pk": world["ai_shared"].pk}, only(set(), denied=405)),
+        "ai_interest_withdraw": ({"pk": world["ai_shared"].pk}, only(set(), denied=405)),
+        "ai_application_share": ({"pk": world["ai_application"].pk}, only(set(), denied=405)),
+        "ai_coalition_start": ({"pk": world["ai_application"].pk}, only(EDITORS_A)),
         "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
@@ -270,6 +278,19 @@ def matrix(world):
             {"pk": world["ai_application"].pk},
             only(MEMBERS_A, anonymous=API_ANONYMOUS),
         ),
+        "ai-application-shared-list": (
+            {},
+            only(CARE_PROVIDERS, denied=403, anonymous=API_ANONYMOUS),
+        ),
+        "ai-application-shared-detail": (
+            {"pk": world["ai_shared"].pk},
+            only(CARE_PROVIDERS, denied=403, anonymous=API_ANONYMOUS),
+        ),
+        # POST (express) and DELETE (withdraw) only
+        "ai-application-shared-interest": (
+            {"pk": world["ai_shared"].pk},
+            {**everyone(405), "anonymous": API_ANONYMOUS},
+        ),
         "api_schema": ({}, everyone()),
         "api_docs": ({}, everyone()),
         "wagtail_serve": ({"args": [""]}, everyone()),
@@ -329,6 +350,7 @@ def world(reference_data):
         "own_product": ProductFactory(vendor=contract.vendor),
         "import": contract_import,
         "ai_application": application(org_a, name="Geheime AI-toepassing"),
+        "ai_shared": application(org_a, name="Gedeelde AI-toepassing", shared=True),
         **private_coalition(org_b, users["procurement_b"], product.category, contract.vendor),
     }
 
@@ -482,6 +504,12 @@ ALLOWED_WRITES = {
     "ai_register_import": writes(ANY_EDITOR),
     "ai-application-list": writes(ANY_EDITOR),
     "ai-application-detail": writes(EDITORS_A, ("put", "patch", "delete")),
+    "ai_application_share": writes(EDITORS_A),
+    "ai_coalition_start": writes(EDITORS_A),
+    # another care provider's editors express and withdraw interest in org-a's shared one
+    "ai_interest_express": writes({"procurement_b"}),
+    "ai_interest_withdraw": writes({"procurement_b"}),
+    "ai-application-shared-interest": writes({"procurement_b"}, ("post", "delete")),
     # organisation admins
     "organization_settings": writes({"admin_a"}),
     "organisation_data": writes({"admin_a"}),

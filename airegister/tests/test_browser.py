@@ -71,3 +71,92 @@ def test_keep_the_register_and_export_it(live_server, browser_page, tmp_path):
     text = saved.read_text(encoding="utf-8-sig")
     assert "Sepsis-vroegsignalering;Voorspelling en vroegsignalering" in text
     assert "Hoog risico" in text
+
+
+def no_axe_violations(page):
+    """axe-core (every rule but the experimental ones) finds nothing on the page."""
+    from tests.test_accessibility_browser import AXE, violations_on
+
+    assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
+    found = violations_on(page)
+    assert not found, found
+    return True
+
+
+def log_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/inloggen/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "secret-password")
+    page.click("form.form button[type=submit]")
+
+
+def test_scale_up_together_from_sharing_to_a_coalition(live_server, browser_page):
+    """Hospital A shares an application; B finds it through the facets and expresses
+    interest, C too; A starts the coalition with one click and B sees the invitation."""
+    from airegister.tests.factories import application
+    from vendors.tests.factories import ProductFactory
+
+    hospitals = {
+        code: OrganizationFactory(name=f"Ziekenhuis {code}", slug=f"zh-{code.lower()}")
+        for code in ("Noord", "Oost", "West")
+    }
+    for code, username in (("Noord", "inkoper-a"), ("Oost", "inkoper-b"), ("West", "inkoper-c")):
+        member(hospitals[code], Membership.Role.PROCUREMENT_SPECIALIST, username=username)
+    product = ProductFactory(name="Sepsisradar")
+    app = application(
+        hospitals["Noord"],
+        name="Sepsis-vroegsignalering",
+        purpose="prediction",
+        origin="bought",
+        vendor=product.vendor,
+        product=product,
+        owner="Dr. Intern",
+    )
+    application(hospitals["Oost"], name="Spraakverslag", purpose="documentation", shared=True)
+
+    # axe-core is injected by the test, so only this browser bypasses the portal's CSP
+    context = browser_page.context.browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    log_in(page, live_server, "inkoper-a")
+    page.goto(live_server.url + app.get_absolute_url())
+    page.click("#toggle-shared")
+    assert "staat nu open voor overname" in page.locator("main").inner_text()
+
+    for username, kind in (("inkoper-b", "Overnemen"), ("inkoper-c", "Samen doorontwikkelen")):
+        log_in(page, live_server, username)
+        page.goto(live_server.url + "/ai-register/")
+        page.click("#shared-link")
+        assert "Verslaglegging en administratie (1)" in page.locator("#facet-doel").inner_text()
+        page.click("#facet-doel >> text=Voorspelling en vroegsignalering (1)")
+        listed = page.locator("#shared-applications").inner_text()
+        assert "Sepsis-vroegsignalering" in listed and "Spraakverslag" not in listed
+        if username == "inkoper-b":
+            assert no_axe_violations(page)
+        page.click("#shared-applications >> text=Sepsis-vroegsignalering")
+        assert "Dr. Intern" not in page.locator("main").inner_text()
+        if username == "inkoper-b":
+            assert no_axe_violations(page)
+        page.check(f"#interest-form >> text={kind}")
+        page.fill("#id_note", "Graag samen")
+        page.click("#interest-form button[type=submit]")
+        assert "op de hoogte gebracht" in page.locator("main").inner_text()
+
+    log_in(page, live_server, "inkoper-a")
+    page.goto(live_server.url + app.get_absolute_url())
+    interested = page.locator("#interests").inner_text()
+    assert "Ziekenhuis Oost" in interested and "Ziekenhuis West" in interested
+    assert no_axe_violations(page)
+    page.click("#start-coalition")
+    assert page.input_value("#id_name") == "Opschalen van Sepsis-vroegsignalering"
+    assert no_axe_violations(page)
+    page.click("form.form button[type=submit]")
+    assert "2 organisaties zijn uitgenodigd" in page.locator("main").inner_text()
+
+    log_in(page, live_server, "inkoper-b")
+    page.goto(live_server.url + "/mijn-portaal/")
+    page.click("text=Opschalen van Sepsis-vroegsignalering")
+    assert "Ziekenhuis Oost is uitgenodigd" in page.locator("main").inner_text()
+    context.close()

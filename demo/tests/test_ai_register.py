@@ -22,3 +22,13 @@ def test_demo_registers_follow_the_monitors_origins():
     names = AIApplication.objects.values_list("organization", "name")
     assert len(set(names)) == len(names)
     assert seed_demo_ai_register() == 0
+
+
+def test_demo_shares_a_handful_with_interest_enough_for_one_coalition():
+    hospitals = sorted((OrganizationFactory() for _ in range(6)), key=lambda h: h.slug)
+    seed_demo_ai_register()
+    shared = AIApplication.objects.filter(shared=True)
+    assert shared.count() == 7
+    first = shared.filter(organization=hospitals[0]).annotate(n=Count("interests"))
+    assert max(a.n for a in first) >= 2  # the first demo hospital may start a coalition
+    assert not AIApplication.objects.filter(shared=False, interests__isnull=False).exists()

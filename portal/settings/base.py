@@ -275,6 +275,11 @@ RENEWAL_SOON_MONTHS = 12
 RENEWAL_REMINDER_DAYS = 90
 # An AI application's review is overdue this long after the last one (airegister).
 AI_REVIEW_INTERVAL_DAYS = 365
+# A shared AI application's owner may start a coalition once this many other care
+# providers have expressed interest: with the owner that makes three, the smallest group
+# where sharing the work of a joint purchase or co-creation pays off, and two interested
+# organisations are not one chance visitor (airegister.sharing).
+AI_COALITION_MIN_INTEREST = 2
 DEFAULT_FROM_EMAIL = "noreply@zorg-ict-marktportaal.invalid"
 
 # Search engine. SEARCH_ENGINE is "elasticsearch" in production and "osmem" for the

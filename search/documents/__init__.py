@@ -2,4 +2,10 @@
 know nothing of it, and django-elasticsearch-dsl registers these documents when it
 autodiscovers this module."""
 
-from search.documents import coalitions, contracts, organizations, vendors  # noqa: F401
+from search.documents import (  # noqa: F401
+    airegister,
+    coalitions,
+    contracts,
+    organizations,
+    vendors,
+)

@@ -4,6 +4,7 @@ import pytest
 
 from contracts.tests.factories import ContractFactory
 from search.analysis import text_analyzer
+from search.documents.airegister import SharedAIApplicationDocument
 from search.documents.base import PortalDocument
 from search.documents.contracts import ContractDocument
 from search.documents.organizations import OrganizationDocument
@@ -13,7 +14,13 @@ from vendors.tests.factories import ProductFactory
 
 def test_every_document_shares_the_facet_fields():
     shared = set(PortalDocument._doc_type.mapping.to_dict()["properties"])
-    for document in (ContractDocument, OrganizationDocument, ProductDocument, VendorDocument):
+    for document in (
+        ContractDocument,
+        OrganizationDocument,
+        ProductDocument,
+        VendorDocument,
+        SharedAIApplicationDocument,
+    ):
         properties = document._doc_type.mapping.to_dict()["properties"]
         assert shared <= set(properties)
         assert properties["category"]["type"] == "keyword"
