@@ -173,6 +173,9 @@ def matrix(world):
         # the AI Act overview: the register's editors (airegister/exporting.py says why)
         "ai_register_export": ({"fmt": "csv"}, only(ANY_EDITOR)),
         "ai_register_import": ({}, only(ANY_EDITOR)),
+        # the AI monitor: released aggregates under the disclosure rules, for anyone
+        "ai_monitor": ({}, everyone()),
+        "api_ai_monitor": ({}, everyone()),
         "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
