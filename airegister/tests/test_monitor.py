@@ -183,7 +183,9 @@ def test_figures_move_only_with_the_next_release(no_noise):
     after = monitor.report()
     assert after["release"]["number"] == before["release"]["number"] + 1
     assert after["applications"]["value"] == 20  # one added, one deleted
-    assert by_code(after["origin"])["bought"]["count"] == 11 - 1 + 0  # +1 bought, -1 bought
+    # bought: the first hospital now has 3 of 10, over a quarter: withheld from now on
+    assert by_code(before["origin"])["bought"]["count"] == 10
+    assert by_code(after["origin"])["bought"]["withheld"] == "dominant"
 
 
 def test_sector_minus_all_sectors_is_blocked(no_noise):
