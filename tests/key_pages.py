@@ -43,6 +43,7 @@ def key_pages():
         ("inkoper.a", "search-member", "/zoeken/?q=epd"),
         ("inkoper.a", "account", "/account/"),
         ("analist", "market", "/markt/"),
+        (None, "ai-monitor", "/ai-monitor/"),
     ]
 
 

@@ -13,6 +13,7 @@ from airegister.tests.factories import application
 from disclosure import releases
 from portal.models import Organization
 from portal.tests.factories import OrganizationFactory
+from tests.language import foreign_words
 
 pytestmark = pytest.mark.django_db
 
@@ -231,6 +232,9 @@ def test_page_and_api_in_both_languages(no_noise, client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html_en = client.get("/ai-monitor/?sector=general_hospital&jaar=2020").content.decode()
     assert "AI monitor" in html_en and "Bought" in html_en
+    # one language per page (tests/language.py): no English words in Dutch, and back
+    assert foreign_words(html, "nl") == []
+    assert foreign_words(html_en, "en") == []
     answer = client.get("/api/v1/ai-monitor/").json()
     assert answer["applications"]["value"] == 20
     assert by_code(answer["origin"])["bought"]["share"] == 0.5
