@@ -49,6 +49,7 @@ def years_figure(rows):
             "overlaying": "y",
             "side": "right",
             "range": [0, 100],
+            "dtick": 20,
             "automargin": True,
             "showgrid": False,
         },

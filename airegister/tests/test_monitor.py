@@ -247,3 +247,28 @@ def test_before_any_release_the_page_says_so(client):
     assert "nog geen cijfers" in client.get("/ai-monitor/").content.decode().lower()
     answer = client.get("/api/v1/ai-monitor/").json()
     assert answer["withheld"] == "no_release" and answer["release"] is None
+
+
+def test_charts_leave_withheld_figures_out_never_zero():
+    from airegister.monitor_charts import distribution_figure, years_figure
+
+    bars = distribution_figure(
+        [
+            {"label": "Ingekocht", "percent": 66},
+            {"label": "Zelf gebouwd", "percent": None},
+        ]
+    )
+    assert bars["data"][0]["y"] == ["Ingekocht"] and bars["data"][0]["x"] == [66]
+    years = years_figure(
+        [
+            {"year": 2025, "applications": None, "percent": None},
+            {"year": 2026, "applications": 24, "percent": 50},
+        ]
+    )
+    assert years["data"][0]["y"] == [None, 24]  # a gap, not a zero
+    assert years["layout"]["separators"] == ",."  # Dutch number format
+
+
+def test_the_api_is_in_the_schema(client):
+    schema = client.get("/api/schema/?format=json").json()
+    assert "/api/v1/ai-monitor/" in schema["paths"]
