@@ -21,10 +21,15 @@ Protection, per selection (a sector or all sectors, and a year):
 - selections nest (a sector inside all sectors, a year inside the next): their
   organisation sets go through complementary suppression (disclosure.differencing),
   all selections at once and against the sets shown in the differencing window, and a
-  selection that clashes is withheld as a whole;
-- within one distribution (origins, phases, ...) the categories add up to the total:
-  when only one category is withheld, the smallest published one is withheld too, so
-  the withheld one cannot be read off as the total minus the rest."""
+  selection that clashes is withheld as a whole; per year a withheld sector takes the
+  smallest other with it until the withheld sectors together pass the rules;
+- each category (bought, pilot, high risk, ...) over those selections is a quantity of
+  its own, checked the same way; and the sector x category table of each year gets
+  complementary suppression both ways: within one distribution the categories add up
+  to the selection's total, across sectors they add up to all sectors, so a withheld
+  cell takes the smallest shown one with it until the withheld cells together pass the
+  rules, and no total minus the shown cells gives a withheld one.
+All of it is decided when the release is made and stored in it."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -55,6 +60,8 @@ from portal.models import Organization
 TOPIC = "ai-monitor"
 TABLE = "table"
 WITHHELD = "withheld-selections"  # {(sector, year)} withheld against differencing
+# {(sector, year, column, value)}: category cells withheld against differencing
+WITHHELD_CELLS = "withheld-cells"
 HISTORY = "history"  # ShownSets of the selections shown (group HISTORY_GROUP)
 HISTORY_GROUP = "ai-applications"
 YEARS = 5  # the years a release covers, up to its own
@@ -153,7 +160,94 @@ def produce(context):
     for candidate in candidates:
         if candidate.key not in withheld:
             history.add(HISTORY_GROUP, context.number, candidate.members)
+    yield WITHHELD_CELLS, frozenset(_cell_decisions(table, withheld, history, context))
     yield HISTORY, history
+
+
+def _cells(table):
+    """(column, value) of every category of every distribution."""
+    return [
+        (column, value)
+        for column, (_label, choices) in DISTRIBUTIONS.items()
+        for value in choices.values
+    ]
+
+
+def _fails(rows, rules):
+    return bool(withheld_reason(rows.groupby("organization_id").size().to_numpy(), rules))
+
+
+def _cell_decisions(table, withheld_selections, history, context):
+    """The category cells (sector, year, column, value) to withhold against differencing:
+    1. one category over nested selections (all sectors and a sector, a year and the
+       next) is a quantity of its own whose organisation sets must not differ by 1 to 5
+       (disclosure.differencing, against the release window too);
+    2. complementary suppression both ways of the sector x category table of each year:
+       within one distribution (the categories add up to the selection's total) and
+       across sectors (the sectors add up to all sectors), repeated until neither adds
+       a cell, so that no total minus the shown cells gives a withheld cell."""
+    rules = context.rules
+    withheld = set()
+    sectors = [ALL, *table.sectors()]
+    for column, value in _cells(table):
+        group = f"{HISTORY_GROUP}:{column}:{value}"
+        candidates = []
+        for sector in sectors:
+            for year in table.years:
+                rows = table.selected(sector, year)
+                found = members(rows[rows[column] == value])
+                if len(found) >= rules.min_organisations and (sector, year) not in (
+                    withheld_selections
+                ):
+                    candidates.append(Candidate((sector, year, column, value), found))
+        clashing = suppress_differencing(
+            candidates, rules.min_organisations, published_before=history.candidates(group)
+        )
+        withheld |= set(clashing)
+        for candidate in candidates:
+            if candidate.key not in clashing:
+                history.add(group, context.number, candidate.members)
+    for year in table.years:
+        withheld |= _complements_of_year(table, year, withheld, withheld_selections, rules)
+    return withheld
+
+
+def _complements_of_year(table, year, withheld, withheld_selections, rules):
+    sectors = [ALL, *table.sectors()]
+    selected = {sector: table.selected(sector, year) for sector in sectors}
+    hidden = {s for s in sectors if (s, year) in withheld_selections or _fails(selected[s], rules)}
+    rows = {
+        (sector, column, value): selected[sector][selected[sector][column] == value]
+        for sector in sectors
+        for column, value in _cells(table)
+    }
+    out = {  # every cell not shown, for whatever reason
+        (sector, column, value)
+        for (sector, column, value), found in rows.items()
+        if sector in hidden or (sector, year, column, value) in withheld or _fails(found, rules)
+    }
+    added = set()
+    for _round in range(10):
+        new = set()
+        for sector in sectors:
+            if sector in hidden:
+                continue
+            for column, (_label, choices) in DISTRIBUTIONS.items():
+                parts = {v: rows[(sector, column, v)] for v in choices.values}
+                primary = {v for v in choices.values if (sector, column, v) in out}
+                new |= {(sector, column, v) for v in complementary(parts, primary, rules)}
+        for column, value in _cells(table):
+            if (ALL, column, value) in out:
+                continue
+            parts = {s: rows[(s, column, value)] for s in sectors[1:]}
+            primary = {s for s in sectors[1:] if (s, column, value) in out}
+            new |= {(s, column, value) for s in complementary(parts, primary, rules)}
+        new -= out
+        if not new:
+            break
+        out |= new
+        added |= new
+    return {(sector, year, column, value) for sector, column, value in added}
 
 
 def _sector_complements(table, withheld, rules):
@@ -219,19 +313,18 @@ def _figure(figure: Figure, **extra):
     return {"value": figure.value, "withheld": figure.code, "reason": figure.reason, **extra}
 
 
-def distribution(rows, column, choices, rules: Rules):
+def distribution(rows, column, choices, rules: Rules, withheld_cells=frozenset()):
     """Per category of ``column``: the number of applications (protected count) and
-    their share of all (protected share), with complementary suppression."""
+    their share of all (protected share); ``withheld_cells``: the categories withheld
+    against differencing by the release (``_cell_decisions``)."""
     per_org = rows.groupby("organization_id").size().astype("float64")
     counts, shares = {}, {}
     for value in choices.values:
         part = rows[rows[column] == value].groupby("organization_id").size().astype("float64")
         counts[value] = protected_count(part, rules)
         shares[value] = protected_share(part, per_org, rules)
-    parts = {value: rows[rows[column] == value] for value in choices.values}
-    withheld = {value for value in choices.values if shares[value].suppressed}
-    for value in complementary(parts, withheld, rules):
-        counts[value] = shares[value] = Figure(code="differencing")
+        if value in withheld_cells and not shares[value].suppressed:
+            counts[value] = shares[value] = Figure(code="differencing")
     return [
         {
             "code": value,
@@ -250,6 +343,7 @@ def selection_figures(table: MonitorTable, sector, year, rules=None):
     rules = rules or Rules.from_settings()
     rows = table.selected(sector, year)
     withheld_selections = releases.part(table.release, TOPIC, WITHHELD, frozenset())
+    cells = releases.part(table.release, TOPIC, WITHHELD_CELLS, frozenset())
     ones = pd.Series(1.0, index=pd.Index(members(rows)))
     organisations = protected_count(ones, rules)
     if (sector, year) in withheld_selections:
@@ -269,7 +363,13 @@ def selection_figures(table: MonitorTable, sector, year, rules=None):
         "organisations": organisations.value,
         "applications": _figure(applications),
         **{
-            column: distribution(rows, column, choices, rules)
+            column: distribution(
+                rows,
+                column,
+                choices,
+                rules,
+                {v for (s, y, c, v) in cells if (s, y, c) == (sector, year, column)},
+            )
             for column, (_label, choices) in DISTRIBUTIONS.items()
         },
     }

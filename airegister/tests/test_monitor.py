@@ -272,3 +272,24 @@ def test_charts_leave_withheld_figures_out_never_zero():
 def test_the_api_is_in_the_schema(client):
     schema = client.get("/api/schema/?format=json").json()
     assert "/api/v1/ai-monitor/" in schema["paths"]
+
+
+def test_all_sectors_minus_the_shown_sectors_never_gives_a_withheld_cell(no_noise):
+    """Self-built in all sectors minus self-built in the two hospital sectors would give
+    the one mental-health organisation's self-built applications: one hospital sector's
+    self-built figure is withheld as well."""
+    balanced_world(n=7, sector="general_hospital")
+    balanced_world(n=7, sector="academic_hospital", start=20)
+    mental = hospitals(6, sector="mental_health", start=40)
+    for org in mental:
+        register(org, *[("bought", "pilot", "traditional", "minimal")] * 2)
+    register(mental[0], ("self_built", "idea", "traditional", "minimal"))
+    publish()
+
+    def self_built(sector):
+        return by_code(monitor.report(sector)["origin"])["self_built"]
+
+    assert self_built("")["count"] == 15
+    assert self_built("mental_health")["withheld"]
+    hospital_cells = [self_built("general_hospital"), self_built("academic_hospital")]
+    assert [cell["withheld"] for cell in hospital_cells].count("differencing") == 1
