@@ -1,6 +1,6 @@
 """A visitor, not logged in, opens the AI monitor from the menu in a real Chromium: the
-charts draw, the figures read in Dutch, a sector filter works, and the page fits a
-320 px wide screen."""
+charts draw, the figures read in Dutch, a sector filter works, the page fits a
+320 px wide screen, and axe-core finds no violation at 1366 and 390 px."""
 
 import os
 
@@ -8,6 +8,7 @@ import pytest
 
 from airegister.tests.test_monitor import balanced_world
 from disclosure.releases import publish
+from tests.test_accessibility_browser import AXE, violations_on
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,3 +39,16 @@ def test_a_visitor_reads_the_ai_monitor(live_server, browser_page, settings):
     assert "sector=mental_health" in page.url
     assert "minder dan 5 organisaties" in page.locator("#selection-withheld").inner_text()
     page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/ai-monitor.png"))
+
+    # axe-core, every rule (as tests/test_accessibility_browser.py), at both widths
+    assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
+    found = []
+    for width in (1366, 390):
+        context = page.context.browser.new_context(
+            viewport={"width": width, "height": 900}, bypass_csp=True
+        )
+        checked = context.new_page()
+        checked.goto(live_server.url + "/ai-monitor/")
+        found += [(width, v) for v in violations_on(checked)]
+        context.close()
+    assert not found, found
