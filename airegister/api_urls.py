@@ -1,3 +1,6 @@
+from django.urls import path
+
+from airegister import monitor_views
 from airegister.api import AIApplicationViewSet, SharedAIApplicationViewSet
 
 # (prefix, viewset, basename): registered on the API's one router (portal.api_urls).
@@ -7,4 +10,4 @@ routes = [
     ("ai-applications", AIApplicationViewSet, "ai-application"),
 ]
 
-urlpatterns = []
+urlpatterns = [path("ai-monitor/", monitor_views.api, name="api_ai_monitor")]

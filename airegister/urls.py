@@ -2,9 +2,10 @@
 
 from django.urls import path, re_path
 
-from airegister import exporting, sharing_views, views
+from airegister import exporting, monitor_views, sharing_views, views
 
 urlpatterns = [
+    path("ai-monitor/", monitor_views.page, name="ai_monitor"),
     path("ai-register/", views.register, name="ai_register"),
     path("ai-register/nieuw/", views.create, name="ai_application_create"),
     path("ai-register/importeren/", views.import_upload, name="ai_register_import"),

@@ -1,9 +1,14 @@
-"""Demo AI registers of the demo hospitals, following the AI monitor 2025 (M&I/Partners):
+"""Demo AI registers of demo care providers, following the AI monitor 2025 (M&I/Partners):
 66% of hospital AI bought, 21% co-created with other hospitals, 13% self-built, spread
-over the innovation funnel and mostly stuck before production. Fictional throughout."""
+over the innovation funnel and mostly stuck before production. Fictional throughout.
+
+Built so that the AI monitor (airegister.monitor) shows figures: three sectors of at
+least five organisations each, every organisation with about the same number of
+applications of each origin (no one over 25% of a figure), and sectors large enough
+that all sectors minus one sector never leaves five or fewer organisations."""
 
 import random
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,13 +16,18 @@ from django.utils import timezone
 from airegister.models import AIApplication
 from airegister.services import create_application
 from airegister.sharing import express_interest, set_shared
+from portal.choices import Sector
 from portal.models import Organization
 from vendors.models import Product
 
-HOSPITALS = 6
-# 38 applications, shared round the hospitals: 25 bought (66%), 8 co-created (21%), 5
-# self-built (13%).
-ORIGINS = ["bought"] * 25 + ["co_created"] * 8 + ["self_built"] * 5
+# Per sector, at most this many care providers keep a demo register.
+SECTORS = {Sector.GENERAL_HOSPITAL: 8, Sector.TOP_CLINICAL_HOSPITAL: 6, Sector.MENTAL_HEALTH: 6}
+# Per organisation 5 bought, 1 self-built and 1 or 2 co-created (2 for three in five of
+# each sector): 66% / 21% / 13% over all of them.
+BOUGHT, SELF_BUILT = 5, 1
+CO_CREATED_TWICE = 0.6
+# The first applications were registered two years ago, the next ones last year.
+REGISTERED_YEARS_AGO = [2, 2, 2, 1, 1]
 # (name, purpose, department, kind, risk class, reason, MDR class)
 IDEAS = [
     (
@@ -116,54 +126,76 @@ PHASES = ["idea", "exploration", "development", "pilot", "pilot", "implementatio
           "production", "proven_valuable"]  # fmt: skip
 
 
+def _origins(position_in_sector, sector_size):
+    co_created = 2 if position_in_sector < round(CO_CREATED_TWICE * sector_size) else 1
+    return ["bought"] * BOUGHT + ["co_created"] * co_created + ["self_built"] * SELF_BUILT
+
+
+def _demo_organisations():
+    """(organisation, its position in its sector, the sector's size), sector by sector."""
+    found = []
+    for sector, most in SECTORS.items():
+        members = list(Organization.objects.care_providers().filter(sector=sector).order_by("slug"))
+        members = members[:most]
+        found += [(org, position, len(members)) for position, org in enumerate(members)]
+    return found
+
+
 @transaction.atomic
 def seed_demo_ai_register(seed=11):
-    """A few applications per demo hospital; nothing when any exist already."""
+    """The demo registers; nothing when any application exists already."""
     if AIApplication.objects.exists():
         return 0
     rng = random.Random(seed)
-    hospitals = list(
-        Organization.objects.care_providers().filter(sector="general_hospital").order_by("slug")
-    )[:HOSPITALS]
+    organisations = _demo_organisations()
+    everyone = [org for org, _position, _size in organisations]
     products = list(
         Product.objects.filter(category__parent__slug="ai").select_related("vendor").order_by("pk")
     )
     today = timezone.localdate()
-    origins = list(ORIGINS)
-    rng.shuffle(origins)  # each hospital a mix
     created = 0
-    for number, origin in enumerate(origins):
-        index, turn = number % len(hospitals), number // len(hospitals)
-        hospital = hospitals[index]
-        # a different idea on each turn, so no hospital registers one twice
-        idea = IDEAS[(turn + 3 * index) % len(IDEAS)]
-        name, purpose, department, kind, risk, reason, mdr = idea
-        product = rng.choice(products) if origin == "bought" and products else None
-        partners = []
-        if origin == "co_created":
-            partners = [rng.choice([h for h in hospitals if h != hospital])]
-        create_application(
-            organization=hospital,
-            name=name,
-            purpose=purpose,
-            department=department,
-            origin=origin,
-            vendor=product.vendor if product else None,
-            product=product,
-            partners=partners,
-            phase=rng.choice(PHASES),
-            kind=kind,
-            risk_class=risk,
-            risk_reason=reason,
-            mdr_class=mdr,
-            ce_marking="yes" if mdr != "none" and origin == "bought" else "unknown",
-            owner=f"Eigenaar {department.lower()}",
-            # Some reviews are overdue, so the reminder and the list's mark show.
-            last_reviewed_on=today - timedelta(days=rng.randint(20, 500)),
-        )
-        created += 1
-    share_and_show_interest(hospitals)
+    for index, (organization, position, size) in enumerate(organisations):
+        origins = _origins(position, size)
+        rng.shuffle(origins)  # each organisation a mix over its ideas
+        for turn, origin in enumerate(origins):
+            # a different idea on each turn, so no organisation registers one twice
+            idea = IDEAS[(turn + 3 * index) % len(IDEAS)]
+            name, purpose, department, kind, risk, reason, mdr = idea
+            product = rng.choice(products) if origin == "bought" and products else None
+            partners = []
+            if origin == "co_created":
+                partners = [rng.choice([o for o in everyone if o != organization])]
+            application = create_application(
+                organization=organization,
+                name=name,
+                purpose=purpose,
+                department=department,
+                origin=origin,
+                vendor=product.vendor if product else None,
+                product=product,
+                partners=partners,
+                phase=PHASES[(turn + index) % len(PHASES)],
+                kind=kind,
+                risk_class=risk,
+                risk_reason=reason,
+                mdr_class=mdr,
+                ce_marking="yes" if mdr != "none" and origin == "bought" else "unknown",
+                owner=f"Eigenaar {department.lower()}",
+                # Some reviews are overdue, so the reminder and the list's mark show.
+                last_reviewed_on=today - timedelta(days=rng.randint(20, 500)),
+            )
+            if turn < len(REGISTERED_YEARS_AGO):
+                _registered_in(application, today.year - REGISTERED_YEARS_AGO[turn])
+            created += 1
+    # the general hospitals come first, by slug: the first is inkoper.a's
+    share_and_show_interest(everyone)
     return created
+
+
+def _registered_in(application, year):
+    """Date the registration back (demo only), so the monitor has earlier years."""
+    moment = timezone.make_aware(datetime.combine(date(year, 3, 1), time(10)))
+    AIApplication.objects.filter(pk=application.pk).update(created_at=moment)
 
 
 # (owner hospital, its n-th application, [(interested hospital, kind)]): the first demo

@@ -41,6 +41,7 @@ def menu_for(user):
         ("coalition_list", _("Coalitions"), anyone),
         ("price_explorer", _("Price benchmarks"), lambda: viewer_for(user) is not None),
         ("market_dashboard", _("Market monitor"), lambda: may_see_monitor(user)),
+        ("ai_monitor", _("AI monitor"), anyone),
         ("vendor_self_service", _("Vendor self-service"), lambda: represents_a_vendor(user)),
     ]
     menu = [

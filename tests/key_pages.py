@@ -66,6 +66,7 @@ def key_pages():
         (None, "guide", "/kennisbank/samen-inkopen/"),
         (None, "clause", "/kennisbank/clausules/" + clause.code + "/"),
         (None, "glossary", "/kennisbank/begrippen/"),
+        (None, "ai-monitor", "/ai-monitor/"),
     ]
 
 

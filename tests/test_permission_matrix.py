@@ -181,6 +181,9 @@ def matrix(world):
         "ai_interest_withdraw": ({"pk": world["ai_shared"].pk}, only(set(), denied=405)),
         "ai_application_share": ({"pk": world["ai_application"].pk}, only(set(), denied=405)),
         "ai_coalition_start": ({"pk": world["ai_application"].pk}, only(EDITORS_A)),
+        # the AI monitor: released aggregates under the disclosure rules, for anyone
+        "ai_monitor": ({}, everyone()),
+        "api_ai_monitor": ({}, everyone()),
         "organization_settings": ({"slug": "org-a"}, only({"admin_a"})),
         "price_explorer": ({}, only(CARE_PROVIDERS | {"policy_analyst"}, denied=403)),
         # org-b has shared nothing yet: give to get (404: no figures to export)
