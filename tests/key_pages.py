@@ -61,6 +61,7 @@ def key_pages():
         ("inkoper.a", "start", "/mijn-portaal/"),
         ("inkoper.a", "ai-register", "/ai-register/"),
         ("inkoper.a", "ai-application", application.get_absolute_url()),
+        ("inkoper.b", "ai-shared", "/ai-register/gedeeld/"),
         ("analist", "market", "/markt/"),
         (None, "knowledge", "/kennisbank/"),
         (None, "guide", "/kennisbank/samen-inkopen/"),
