@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from search.tests.conftest import search_index  # noqa: F401 - the real engine
+from tests.axe import AXE, drawn, violations_on
 from tests.key_pages import DEMO_PASSWORD, key_pages, seed_demo_market, shown_as_written
 from tests.language import foreign_words
 
@@ -31,21 +32,9 @@ pytestmark = [
 ]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 AXE_WIDTHS = (1366, 390)
 REFLOW_WIDTHS = (320, 1366)
-# Every rule axe-core has, those it leaves off by default too (AAA contrast 7:1 among
-# them), but the experimental ones: axe marks those as not ready and they flag every
-# keyboard-scrollable table box (.table-scroll, focus-order-semantics).
-RUN_ALL_RULES = """() => axe.run(document, {
-  runOnly: {type: "rule", values: axe.getRules()
-    .filter((rule) => !rule.tags.includes("experimental")).map((rule) => rule.ruleId)},
-  resultTypes: ["violations"],
-}).then((results) => results.violations.map((v) => ({
-  id: v.id, impact: v.impact, help: v.help,
-  nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-})))"""
 
 
 def words_of_the_other_language(pages, language):
@@ -89,17 +78,6 @@ def open_as(browser, base, who, width):
     return context, page
 
 
-def drawn(page):
-    page.wait_for_load_state("load")
-    if page.locator(".chart").count():
-        page.wait_for_selector(".chart .main-svg")  # plotly has drawn
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(RUN_ALL_RULES)
-
-
 def test_key_pages_speak_one_language_pass_axe_and_reflow(
     live_server,
     browser_page,
@@ -132,7 +110,7 @@ def test_key_pages_speak_one_language_pass_axe_and_reflow(
                 if width in REFLOW_WIDTHS and scroll_width > width:
                     too_wide.append((path, who, width, scroll_width))
                 if width in AXE_WIDTHS:
-                    violations += [(name, width, v) for v in axe_violations(page)]
+                    violations += [(name, width, v) for v in violations_on(page)]
                     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
             context.close()
     assert not too_wide, f"wider than the screen (path, user, screen, page width): {too_wide}"

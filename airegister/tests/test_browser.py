@@ -75,7 +75,7 @@ def test_keep_the_register_and_export_it(live_server, browser_page, tmp_path):
 
 def no_axe_violations(page):
     """axe-core (every rule but the experimental ones) finds nothing on the page."""
-    from tests.test_accessibility_browser import AXE, violations_on
+    from tests.axe import AXE, violations_on
 
     assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
     found = violations_on(page)

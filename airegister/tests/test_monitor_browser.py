@@ -8,7 +8,7 @@ import pytest
 
 from airegister.tests.test_monitor import balanced_world
 from disclosure.releases import publish
-from tests.test_accessibility_browser import AXE, violations_on
+from tests.axe import AXE, violations_on
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,7 +40,7 @@ def test_a_visitor_reads_the_ai_monitor(live_server, browser_page, settings):
     assert "minder dan 5 organisaties" in page.locator("#selection-withheld").inner_text()
     page.screenshot(path=os.environ.get("SCREENSHOT_PATH", "/tmp/ai-monitor.png"))
 
-    # axe-core, every rule (as tests/test_accessibility_browser.py), at both widths
+    # axe-core, every rule (tests/axe.py), at both widths
     assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
     found = []
     for width in (1366, 390):

@@ -78,7 +78,7 @@ def test_an_editor_publishes_a_guide_that_search_finds_and_a_clause_links_to_its
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_knowledge_base_has_no_axe_violations(live_server, browser_page, knowledge_base, width):
-    from tests.test_accessibility_browser import AXE, violations_on
+    from tests.axe import AXE, violations_on
 
     assert AXE.exists(), "axe-core is missing: run `make install` (npm ci)"
     context = browser_page.context.browser.new_context(
