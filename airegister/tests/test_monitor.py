@@ -146,7 +146,7 @@ def test_withheld_when_one_organisation_dominates(no_noise, client):
     assert found["applications"]["withheld"] == "dominant"
     assert by_code(found["origin"])["bought"]["withheld"] == "dominant"
     html = client.get("/ai-monitor/").content.decode()
-    assert "achtergehouden: één organisatie heeft een te groot aandeel" in html
+    assert "niet getoond: één organisatie heeft een te groot aandeel" in html
 
 
 def test_one_withheld_category_takes_another_with_it(no_noise):
