@@ -28,6 +28,7 @@ def note(title, html):
 JOINT_PURCHASE = {
     "title": "Samen inkopen: optie 3.1, 3.2a of 3.2b",
     "slug": "samen-inkopen",
+    "help_topic": "joint_purchase",
     "intro": "Drie manieren om als zorgaanbieders samen ICT in te kopen, met hun voordelen, "
     "gevolgen en risico's.",
     "body": [
@@ -119,6 +120,7 @@ JOINT_PURCHASE = {
 BENCHMARK = {
     "title": "Een benchmark lezen",
     "slug": "benchmark-lezen",
+    "help_topic": "benchmark",
     "intro": "Wat de prijsbenchmarks van het portaal laten zien, en wat ze bewust niet laten zien.",
     "body": [
         h("Wat u ziet"),
@@ -172,6 +174,7 @@ BENCHMARK = {
 EXIT_PLAN = {
     "title": "Een exitplan onderhandelen",
     "slug": "exitplan-onderhandelen",
+    "help_topic": "exit_plan",
     "intro": "Leg de overstap vast voordat u tekent: daarna heeft u geen onderhandelingsruimte "
     "meer.",
     "body": [

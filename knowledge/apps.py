@@ -8,7 +8,8 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from knowledge import links
-        from portal.help_links import register_clause_help
+        from portal.help_links import register_clause_help, register_guide_help
 
         register_clause_help(links.clause_page_urls)
+        register_guide_help(links.guide_links)
         links.connect()

@@ -9,8 +9,11 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.translation import localized
+
 INDEX_KEY = "knowledge:index-url"
 CLAUSES_KEY = "knowledge:clause-urls"
+GUIDES_KEY = "knowledge:guide-urls"
 
 
 def index_url():
@@ -37,8 +40,32 @@ def clause_page_urls():
     return cache.get_or_set(CLAUSES_KEY, find)
 
 
+def guide_pages():
+    """{topic: (Dutch title, English title, URL)} of the live, public guides with a
+    topic (the first by position where editors gave two the same)."""
+
+    def find():
+        from knowledge.models import GuidePage
+
+        found = {}
+        for page in GuidePage.objects.live().public().exclude(help_topic="").order_by("path"):
+            if page.url:
+                found.setdefault(page.help_topic, (page.title, page.title_en, page.url))
+        return found
+
+    return cache.get_or_set(GUIDES_KEY, find)
+
+
+def guide_links():
+    """{topic: (title in the reader's language, URL)}."""
+    return {
+        topic: (localized(title, title_en), url)
+        for topic, (title, title_en, url) in guide_pages().items()
+    }
+
+
 def forget(**kwargs):
-    cache.delete_many([INDEX_KEY, CLAUSES_KEY])
+    cache.delete_many([INDEX_KEY, CLAUSES_KEY, GUIDES_KEY])
 
 
 def _forget_deleted_page(sender, instance, **kwargs):

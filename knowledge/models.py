@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from knowledge.blocks import GlossaryBlocks
 from portal.blocks import ContentBlocks
+from portal.help_links import GUIDE_TOPICS
 from portal.page_text import EnglishText, bilingual_edit_handler
 
 TEXT_FIELDS = ("intro", "body", "title_en", "intro_en", "body_en")
@@ -73,10 +74,21 @@ class GuidePage(KnowledgePage):
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+    help_topic = models.CharField(
+        _("linked from"),
+        max_length=20,
+        blank=True,
+        choices=GUIDE_TOPICS,
+        help_text=_("The portal links this guide from these pages while it is live."),
+    )
     intro_en = models.CharField(_("introduction (English)"), max_length=300, blank=True)
     body_en = StreamField(ContentBlocks(), blank=True, verbose_name=_("body (English)"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("help_topic"),
+    ]
     edit_handler = bilingual_edit_handler(
         content_panels, [FieldPanel("intro_en"), FieldPanel("body_en")]
     )

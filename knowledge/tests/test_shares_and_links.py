@@ -99,3 +99,36 @@ def test_the_contract_pages_link_each_clause_to_its_explanation(client, referenc
     escrow.unpublish()
     assert escrow.url not in client.get(form_url).content.decode()
     assert escrow.url not in client.get(detail_url).content.decode()
+
+
+def test_guides_are_linked_from_the_pages_they_explain(client, reference_data):
+    from knowledge.models import GuidePage
+
+    hospital = OrganizationFactory()
+    contract = ContractFactory(organization=hospital)
+    client.force_login(member(hospital, Membership.Role.PROCUREMENT_SPECIALIST))
+    pages = {
+        "benchmark": [reverse("price_explorer"), reverse("price_standing")],
+        "joint_purchase": [reverse("coalition_create")],
+        "exit_plan": [reverse("contract_detail", args=[contract.pk])],
+    }
+    for urls in pages.values():
+        for url in urls:
+            assert "Handleiding:" not in client.get(url).content.decode()  # none yet
+
+    from demo.knowledge import ensure_knowledge_base
+    from portal.models import HomePage
+
+    ensure_knowledge_base(HomePage.objects.get())
+    for topic, urls in pages.items():
+        guide = GuidePage.objects.get(help_topic=topic)
+        for url in urls:
+            page = client.get(url).content.decode()
+            assert f'href="{guide.url}">Handleiding: {guide.title}</a>' in page, (topic, url)
+    # Unpublished, the guide is no longer linked; English readers get its English title.
+    benchmark = GuidePage.objects.get(help_topic="benchmark")
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("price_explorer")).content.decode()
+    assert f'href="{benchmark.url}">Guide: {benchmark.title_en}</a>' in page
+    benchmark.unpublish()
+    assert benchmark.url not in client.get(reverse("price_explorer")).content.decode()
