@@ -75,6 +75,20 @@ def shared_application_for(user, pk):
     )
 
 
+def application_with_own_interest(user, pk):
+    """The application ``pk`` in which one of the user's organisations showed interest,
+    shared or no longer: interest can be withdrawn after the owner unshared it. A 404
+    otherwise (nothing about an unshared application is revealed)."""
+    if not may_find_shared(user):
+        raise Http404
+    return get_object_or_404(
+        AIApplication.objects.filter(interests__organization__in=editable_organizations(user))
+        .select_related("organization")
+        .distinct(),
+        pk=pk,
+    )
+
+
 def interested_organizations_for(user, application):
     """The care providers for which ``user`` may express interest in ``application``: those
     the user keeps the register of (procurement specialists, admins), not its owner."""

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from airegister.access import (
     CHANGE,
     DELETE,
+    application_with_own_interest,
     editable_organizations,
     interested_organizations_for,
     may_find_shared,
@@ -253,9 +254,11 @@ class SharedAIApplicationViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=InterestSerializer, responses={201: InterestSerializer, 204: None})
     @action(detail=True, methods=["post", "delete"])
     def interest(self, request, pk=None):
-        application = self.get_object()
         actor = Actor.of_principal(request.user)
         if request.method == "DELETE":
+            # also after the owner unshared it (then it is no longer in get_queryset)
+            self.get_queryset()  # the same 403 for those who may not find shared ones
+            application = application_with_own_interest(request.user, pk)
             requested = request.query_params.get("organization", "")
             organization = self._acting_organization(
                 application, Organization.objects.filter(slug=requested).first()
@@ -265,6 +268,7 @@ class SharedAIApplicationViewSet(viewsets.ReadOnlyModelViewSet):
                 raise NotFound()
             withdraw_interest(interest=interest, actor=actor)
             return Response(status=204)
+        application = self.get_object()
         serializer = InterestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

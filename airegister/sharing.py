@@ -4,6 +4,7 @@ coalition (coalitions.services) with one click. Audited like every write of the
 register; notifications and index updates happen after commit and never fail a write."""
 
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -148,11 +149,12 @@ def coalition_proposal(application):
 
 
 def _free_slug(name):
+    """The name's slug with a random tail: from the application's name alone (which
+    every care provider sees in the shared list) no one can guess the coalition's
+    address and so learn through the coalition form's "slug taken" that it exists."""
     base = slugify(name)[:180] or "ai-coalitie"
-    slug, number = base, 1
-    while Coalition.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
+    while Coalition.objects.filter(slug=(slug := f"{base}-{secrets.token_hex(3)}")).exists():
+        pass
     return slug
 
 

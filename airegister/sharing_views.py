@@ -22,6 +22,7 @@ from airegister import sharing
 from airegister.access import (
     CHANGE,
     application_for,
+    application_with_own_interest,
     interested_organizations_for,
     may_find_shared,
     register_organizations,
@@ -150,7 +151,7 @@ def express_interest(request, pk):
 @login_required
 @require_POST
 def withdraw_interest(request, pk):
-    application = shared_application_for(request.user, pk)
+    application = application_with_own_interest(request.user, pk)
     interest = AIApplicationInterest.objects.filter(
         application=application,
         organization__in=interested_organizations_for(request.user, application),
@@ -160,6 +161,8 @@ def withdraw_interest(request, pk):
         raise Http404
     sharing.withdraw_interest(interest=interest, actor=Actor.of_user(request.user))
     messages.success(request, _("Your interest has been withdrawn."))
+    if not application.shared:
+        return redirect("ai_shared_list")
     return redirect("ai_shared_detail", pk=application.pk)
 
 

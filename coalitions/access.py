@@ -57,6 +57,18 @@ def is_coordinator(user, coalition):
     ).exists()
 
 
+def visible_memberships(user, coalition):
+    """The memberships ``user`` sees: a coordinator all of them (they invite and decide);
+    other members the active members and their own organisation's invitation, request
+    or departure, so no one learns whom else the coordinators invited or who declined
+    (an AI-register coalition invites every organisation that showed interest)."""
+    memberships = coalition.members.select_related("organization")
+    if is_coordinator(user, coalition):
+        return memberships
+    own = Organization.objects.filter(memberships__user=user) if user.is_authenticated else []
+    return memberships.filter(Q(status=Status.ACTIVE) | Q(organization__in=own))
+
+
 def acting_membership(user, coalition):
     """The active membership through which ``user`` acts in ``coalition``, or None."""
     return (

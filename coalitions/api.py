@@ -182,7 +182,7 @@ class CoalitionViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, serializer_class=MemberSerializer)
     def members(self, request, slug=None):
         coalition = self._member_coalition()
-        memberships = coalition.members.select_related("organization").order_by(
+        memberships = access.visible_memberships(request.user, coalition).order_by(
             "organization__name"
         )
         return Response(MemberSerializer(memberships, many=True).data)

@@ -121,7 +121,8 @@ def coalition_detail(request, slug):
     }
     if member:
         context.update(member_context(request.user, coalition, "overview"))
-        members = list(memberships.order_by("organization__name"))
+        visible = access.visible_memberships(request.user, coalition)
+        members = list(visible.order_by("organization__name"))
         # Equal and volume shares are exact and shown for every member; shares by FTE,
         # beds or revenue come from the release and each organisation sees its own only.
         own_ids = _organization_ids(request.user)
