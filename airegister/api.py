@@ -175,8 +175,8 @@ class SharedApplicationSerializer(serializers.ModelSerializer):
 
     organization = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    vendor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    product = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    vendor = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    product = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = AIApplication

@@ -77,7 +77,7 @@ def shown_as_written():
     organisations, coalitions) and what users wrote (a vendor's description, a
     coalition's goal and criteria, requirements, comments and messages), which the
     portal shows in the words of their author."""
-    from airegister.models import AIApplication
+    from airegister.models import AIApplication, AIApplicationInterest
     from coalitions.models import Coalition, Requirement, RequirementComment
     from portal.models import Organization
     from vendors.models import Product, Standard, Vendor
@@ -85,6 +85,7 @@ def shown_as_written():
     texts = set()
     for model, fields in (
         (AIApplication, ["name", "purpose_description", "department", "owner", "risk_reason"]),
+        (AIApplicationInterest, ["note"]),
         (Vendor, ["name", "description"]),
         (Product, ["name", "description"]),
         (Standard, ["name", "steward"]),
