@@ -79,7 +79,7 @@ def application_with_own_interest(user, pk):
     """The application ``pk`` in which one of the user's organisations showed interest,
     shared or no longer: interest can be withdrawn after the owner unshared it. A 404
     otherwise (nothing about an unshared application is revealed)."""
-    if not may_find_shared(user):
+    if not may_find_shared(user) or not str(pk).isdigit():  # the API's pk is any text
         raise Http404
     return get_object_or_404(
         AIApplication.objects.filter(interests__organization__in=editable_organizations(user))

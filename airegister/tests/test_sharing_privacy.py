@@ -92,3 +92,8 @@ def test_the_api_withdraws_after_the_owner_unshared(client, world):
     answer = client.delete(f"/api/v1/ai-applications/shared/{app.pk}/interest/")
     assert answer.status_code == 204
     assert not app.interests.exists()
+
+
+def test_withdrawing_through_the_api_with_a_pk_that_is_no_number_is_a_404(client, world):
+    client.force_login(world["users"]["procurement_b"])
+    assert client.delete("/api/v1/ai-applications/shared/-signed_at/interest/").status_code == 404
