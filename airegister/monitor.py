@@ -384,14 +384,7 @@ def _cached(table, *key, compute):
 
 
 def release_info(table):
-    release = table.release
-    if release is None:
-        return None
-    return {
-        "number": release.number,
-        "as_of": release.as_of.isoformat(),
-        "published_at": release.published_at.isoformat(),
-    }
+    return releases.describe(table.release)
 
 
 def report(sector=ALL, year=None, table=None):

@@ -164,6 +164,18 @@ def parts(release, topic, keys, default=None):
     return found
 
 
+def describe(release):
+    """The release as pages and APIs name it (number, data date, publication time), or
+    None before the first."""
+    if release is None:
+        return None
+    return {
+        "number": release.number,
+        "as_of": release.as_of.isoformat(),
+        "published_at": release.published_at.isoformat(),
+    }
+
+
 def is_due(today=None) -> bool:
     """Whether a release is due: none yet, the latest is DISCLOSURE_RELEASE_INTERVAL_DAYS
     old, or one was requested out of turn since the latest and the latest is at least

@@ -87,14 +87,7 @@ def filtered(data, category_id, sector="", province=""):
 
 
 def release_info(data):
-    release = data.release
-    if release is None:
-        return None
-    return {
-        "number": release.number,
-        "as_of": release.as_of.isoformat(),
-        "published_at": release.published_at.isoformat(),
-    }
+    return releases.describe(data.release)
 
 
 def no_release_answer():
